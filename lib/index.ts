@@ -1,0 +1,8 @@
+/**
+ * The hook table NodeBB calls into (plugin.json names these methods). Assembly only: no logic here.
+ */
+import * as platform from './platform/hooks';
+
+export = {
+	platform,
+};

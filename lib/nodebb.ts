@@ -1,0 +1,356 @@
+/**
+ * The seam: the only module that reaches into NodeBB.
+ *
+ * Every NodeBB module is loaded lazily on first use, so the library (and its unit tests) load without NodeBB.
+ * The interfaces below are our own and describe exactly the calls this plugin makes; NodeBB's own type files
+ * are not copied. NodeBB 4.12+ offers `globalThis.nodebb.require`; 4.11 has only `require.main.require`.
+ */
+
+/* ---------- loading ---------- */
+
+type Loader = (id: string) => unknown;
+
+function hostRequire(): Loader {
+	const g = globalThis as { nodebb?: { require?: Loader } };
+	if (g.nodebb?.require) {
+		return g.nodebb.require;
+	}
+	const main = require.main;
+	if (!main) {
+		throw new Error('[leden-voor-leden] NodeBB is not loaded (no require.main)');
+	}
+	return (id: string): unknown => main.require(id);
+}
+
+const loaded = new Map<string, unknown>();
+
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names the interface the caller expects
+function lazy<T>(id: string): () => T {
+	return (): T => {
+		if (!loaded.has(id)) {
+			loaded.set(id, hostRequire()(id));
+		}
+		return loaded.get(id) as T;
+	};
+}
+
+/* ---------- HTTP shapes we rely on ---------- */
+
+export interface Req {
+	uid: number;
+	ip?: string;
+	params: Record<string, string | undefined>;
+	query: Record<string, unknown>;
+	body: Record<string, unknown>;
+	session?: Record<string, unknown>;
+	headers: Record<string, string | string[] | undefined>;
+	originalUrl?: string;
+	method?: string;
+	loggedIn?: boolean;
+	res?: Res;
+	file?: UploadedFile;
+	files?: UploadedFile[];
+}
+
+export interface UploadedFile {
+	fieldname: string;
+	originalname: string;
+	size: number;
+	path?: string;
+	buffer?: Buffer;
+	mimetype?: string;
+}
+
+export interface Res {
+	locals: Record<string, unknown>;
+	status(code: number): Res;
+	json(body: unknown): void;
+	render(template: string, data: Record<string, unknown>): void;
+	redirect(url: string): void;
+	set(field: string, value: string): Res;
+	send(body: unknown): void;
+	attachment?(filename: string): Res;
+	headersSent?: boolean;
+}
+
+export type Next = (err?: unknown) => void;
+export type Middleware = (req: Req, res: Res, next: Next) => unknown;
+export type Controller = (req: Req, res: Res, next: Next) => Promise<void> | void;
+
+export interface Router {
+	get(path: string, ...handlers: unknown[]): void;
+	post(path: string, ...handlers: unknown[]): void;
+	put(path: string, ...handlers: unknown[]): void;
+	delete(path: string, ...handlers: unknown[]): void;
+}
+
+export interface HostMiddleware {
+	ensureLoggedIn: Middleware;
+	applyCSRF: Middleware;
+	admin: { checkPrivileges: Middleware; buildHeader: Middleware };
+	[name: string]: unknown;
+}
+
+/* ---------- NodeBB modules, as far as we use them ---------- */
+
+export interface Database {
+	getObject(key: string, fields?: string[]): Promise<Record<string, unknown> | null>;
+	getObjects(keys: string[], fields?: string[]): Promise<(Record<string, unknown> | null)[]>;
+	getObjectField(key: string, field: string): Promise<unknown>;
+	getObjectsFields(keys: string[], fields: string[]): Promise<(Record<string, unknown> | null)[]>;
+	setObject(key: string, data: Record<string, unknown>): Promise<void>;
+	setObjectBulk(pairs: [string, Record<string, unknown>][]): Promise<void>;
+	setObjectField(key: string, field: string, value: unknown): Promise<void>;
+	deleteObjectField(key: string, field: string): Promise<void>;
+	deleteObjectFields(key: string, fields: string[]): Promise<void>;
+	incrObjectField(key: string, field: string): Promise<number>;
+	incrObjectFieldBy(key: string, field: string, by: number): Promise<number>;
+	exists(key: string): Promise<boolean>;
+	delete(key: string): Promise<void>;
+	deleteAll(keys: string[]): Promise<void>;
+	rename(oldKey: string, newKey: string): Promise<void>;
+	setAdd(key: string, value: string | string[]): Promise<void>;
+	setRemove(key: string, value: string | string[]): Promise<void>;
+	isSetMember(key: string, value: string): Promise<boolean>;
+	getSetMembers(key: string): Promise<string[]>;
+	setCount(key: string): Promise<number>;
+	sortedSetAdd(key: string, score: number | number[], value: string | string[]): Promise<void>;
+	sortedSetAddBulk(data: [string, number, string][]): Promise<void>;
+	sortedSetRemove(key: string, value: string | string[]): Promise<void>;
+	sortedSetRemoveBulk(data: [string, string][]): Promise<void>;
+	sortedSetScore(key: string, value: string): Promise<number | null>;
+	sortedSetScores(key: string, values: string[]): Promise<(number | null)[]>;
+	sortedSetCard(key: string): Promise<number>;
+	sortedSetCount(key: string, min: number | string, max: number | string): Promise<number>;
+	getSortedSetRange(key: string, start: number, stop: number): Promise<string[]>;
+	getSortedSetRevRange(key: string, start: number, stop: number): Promise<string[]>;
+	getSortedSetRangeWithScores(key: string, start: number, stop: number): Promise<{ value: string; score: number }[]>;
+	getSortedSetRevRangeWithScores(key: string, start: number, stop: number): Promise<{ value: string; score: number }[]>;
+	getSortedSetRangeByScore(key: string, start: number, count: number, min: number | string, max: number | string): Promise<string[]>;
+	getSortedSetRangeByLex(key: string, min: string, max: string, start?: number, count?: number): Promise<string[]>;
+	sortedSetIncrBy(key: string, by: number, value: string): Promise<number>;
+	increment(key: string): Promise<number>;
+	listPrepend(key: string, value: string): Promise<void>;
+	getListRange(key: string, start: number, stop: number): Promise<string[]>;
+	listTrim(key: string, start: number, stop: number): Promise<void>;
+	scan(params: { match: string }): Promise<string[]>;
+	emptydb?(): Promise<void>;
+}
+
+export interface GroupData {
+	name: string;
+	slug?: string;
+	memberCount?: number;
+	hidden?: number;
+	private?: number;
+	disableJoinRequests?: number;
+	disableLeave?: number;
+	system?: number;
+	description?: string;
+}
+
+export interface Groups {
+	create(data: Record<string, unknown>): Promise<GroupData>;
+	exists(name: string): Promise<boolean>;
+	existsBySlug(slug: string): Promise<boolean>;
+	getGroupData(name: string): Promise<GroupData | null>;
+	update(name: string, values: Record<string, unknown>): Promise<void>;
+	join(name: string | string[], uid: number): Promise<void>;
+	leave(name: string | string[], uid: number): Promise<void>;
+	isMember(uid: number, name: string): Promise<boolean>;
+	isMembers(uids: number[], name: string): Promise<boolean[]>;
+	isMemberOfGroups(uid: number, names: string[]): Promise<boolean[]>;
+	getMembers(name: string, start: number, stop: number): Promise<number[]>;
+	isPrivilegeGroup(name: string): boolean;
+	systemGroups: string[];
+	ephemeralGroups: string[];
+	cache?: { reset(): void };
+}
+
+export interface UserApi {
+	create(data: Record<string, unknown>): Promise<number>;
+	exists(uid: number): Promise<boolean>;
+	getUserField(uid: number, field: string): Promise<unknown>;
+	getUserFields(uid: number, fields: string[]): Promise<Record<string, unknown>>;
+	getUsersFields(uids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+	setUserField(uid: number, field: string, value: unknown): Promise<void>;
+	getUidByUsername(username: string): Promise<number | null>;
+	getUidByUserslug(slug: string): Promise<number | null>;
+	isAdministrator(uid: number): Promise<boolean>;
+	isGlobalModerator(uid: number): Promise<boolean>;
+	isAdminOrGlobalMod(uid: number): Promise<boolean>;
+	getSettings(uid: number): Promise<Record<string, unknown>>;
+	delete(callerUid: number, uid: number): Promise<void>;
+	email: { confirmByUid(uid: number): Promise<void> };
+	auth: { revokeAllSessions(uid: number): Promise<void> };
+}
+
+export interface Privileges {
+	categories: {
+		give(privileges: string[], cid: number, members: string | string[]): Promise<void>;
+		rescind(privileges: string[], cid: number, members: string | string[]): Promise<void>;
+		can(privilege: string, cid: number, uid: number): Promise<boolean>;
+		getGroupPrivilegeList(): string[];
+	};
+	global: {
+		can(privilege: string, uid: number): Promise<boolean>;
+		give(privileges: string[], members: string | string[]): Promise<void>;
+	};
+	admin: {
+		can(privilege: string, uid: number): Promise<boolean>;
+	};
+}
+
+export interface Meta {
+	settings: {
+		get(hash: string): Promise<Record<string, unknown>>;
+		set(hash: string, values: Record<string, unknown>, quiet?: boolean): Promise<void>;
+		setOnEmpty(hash: string, values: Record<string, unknown>): Promise<void>;
+	};
+	config: Record<string, unknown>;
+	configs: { setMultiple(values: Record<string, unknown>): Promise<void> };
+}
+
+export interface Categories {
+	create(data: Record<string, unknown>): Promise<{ cid: number; name: string; slug: string }>;
+	exists(cid: number): Promise<boolean>;
+	getAllCidsFromSet(set: string): Promise<number[]>;
+	getCategoriesFields(cids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+}
+
+export interface Topics {
+	post(data: Record<string, unknown>): Promise<{ topicData: { tid: number; cid: number }; postData: { pid: number } }>;
+	reply(data: Record<string, unknown>): Promise<{ pid: number; tid: number }>;
+	getTopicFields(tid: number, fields: string[]): Promise<Record<string, unknown>>;
+	events: {
+		log(tid: number, payload: Record<string, unknown>): Promise<unknown>;
+	};
+}
+
+export interface Posts {
+	getPostFields(pid: number, fields: string[]): Promise<Record<string, unknown>>;
+}
+
+export interface EventsApi {
+	log(data: Record<string, unknown>): Promise<void>;
+}
+
+export interface NotificationData {
+	nid: string;
+	type?: string;
+	bodyShort: string;
+	bodyLong?: string;
+	path?: string;
+	from?: number;
+	importance?: number;
+	[key: string]: unknown;
+}
+
+export interface Notifications {
+	create(data: NotificationData): Promise<unknown>;
+	push(notification: unknown, uids: number | number[]): Promise<void>;
+}
+
+export interface Hooks {
+	fire(hook: string, payload: unknown): Promise<unknown>;
+}
+
+export interface Translator {
+	translate(text: string, language?: string): Promise<string>;
+	escape(text: string): string;
+}
+
+export interface RouteHelpers {
+	setupPageRoute(router: Router, path: string, middlewares: unknown[], controller: Controller): void;
+	setupAdminPageRoute(router: Router, path: string, middlewares: unknown[], controller: Controller): void;
+	setupApiRoute(router: Router, verb: 'get' | 'post' | 'put' | 'delete', path: string, middlewares: unknown[], controller: Controller): void;
+}
+
+export interface ControllerHelpers {
+	formatApiResponse(status: number, res: Res, payload?: unknown): Promise<void>;
+	notAllowed(req: Req, res: Res, error?: string): Promise<void>;
+	buildBreadcrumbs(crumbs: { text: string; url?: string }[]): unknown[];
+}
+
+export interface Nconf {
+	get(key: string): unknown;
+}
+
+export interface Winston {
+	info(message: string, ...meta: unknown[]): void;
+	warn(message: string, ...meta: unknown[]): void;
+	error(message: string, ...meta: unknown[]): void;
+	verbose(message: string, ...meta: unknown[]): void;
+}
+
+export interface Validator {
+	escape(text: string): string;
+	isEmail(text: string): boolean;
+}
+
+export interface Slugify {
+	(text: string): string;
+}
+
+export interface Cron {
+	addJob(job: { name: string; cronTime: string; onTick: () => Promise<void> | void; runOnAllNodes?: boolean }): void;
+}
+
+export interface Pubsub {
+	publish(channel: string, data: unknown): void;
+	on(channel: string, handler: (data: unknown) => void): void;
+}
+
+/* ---------- the accessors ---------- */
+
+export const db = lazy<Database>('./src/database');
+export const groups = lazy<Groups>('./src/groups');
+export const user = lazy<UserApi>('./src/user');
+export const privileges = lazy<Privileges>('./src/privileges');
+export const meta = lazy<Meta>('./src/meta');
+export const categories = lazy<Categories>('./src/categories');
+export const topics = lazy<Topics>('./src/topics');
+export const posts = lazy<Posts>('./src/posts');
+export const events = lazy<EventsApi>('./src/events');
+export const notifications = lazy<Notifications>('./src/notifications');
+export const hooks = (): Hooks => lazy<{ hooks: Hooks }>('./src/plugins')().hooks;
+export const translator = lazy<Translator>('./src/translator');
+/** Route helpers must be required late (inside static:app.load / static:api.routes): circular at top level. */
+export const routeHelpers = lazy<RouteHelpers>('./src/routes/helpers');
+export const controllerHelpers = lazy<ControllerHelpers>('./src/controllers/helpers');
+export const nconf = lazy<Nconf>('nconf');
+export const winston = lazy<Winston>('winston');
+export const validator = lazy<Validator>('validator');
+export const slugify = lazy<Slugify>('./src/slugify');
+export const cron = lazy<Cron>('./src/cron');
+export const pubsub = lazy<Pubsub>('./src/pubsub');
+
+/* ---------- small conveniences over the host ---------- */
+
+/** NodeBB's own version, e.g. "4.11.2". */
+export function hostVersion(): string {
+	const version = nconf().get('version');
+	return typeof version === 'string' ? version : '';
+}
+
+/**
+ * Benchpress escaping changed in NodeBB 4.14: before it `{x}` printed raw, from 4.14 it escapes.
+ * User text passed to a template goes through this, so it is escaped exactly once on every version.
+ */
+export function forTemplate(text: string): string {
+	const [major = 0, minor = 0] = hostVersion().split('.').map(n => parseInt(n, 10) || 0);
+	const escapesItself = major > 4 || (major === 4 && minor >= 14);
+	return escapesItself ? text : validator().escape(text);
+}
+
+export const log = {
+	info(message: string): void {
+		winston().info(`[leden-voor-leden] ${message}`);
+	},
+	warn(message: string): void {
+		winston().warn(`[leden-voor-leden] ${message}`);
+	},
+	error(message: string): void {
+		winston().error(`[leden-voor-leden] ${message}`);
+	},
+};

@@ -1,0 +1,89 @@
+/**
+ * The platform's pages and API: the landing page, the ACP page and the plugin's settings API.
+ */
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import { apiMembersOnly, apiSettingsManagers } from './middleware';
+import { canUsePlatform } from './permissions';
+import * as service from './service';
+
+export const LANDING_PATH = '/leden-voor-leden';
+
+async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const member = await canUsePlatform(req.uid);
+	const s = await settings.get();
+	let categories: Record<string, unknown>[] = [];
+	if (member && s.platformCids.length) {
+		const rows = await nodebb.categories().getCategoriesFields(s.platformCids, ['cid', 'name', 'slug', 'description', 'icon', 'disabled']);
+		const readable = await Promise.all(rows.map(c => nodebb.privileges().categories.can('topics:read', Number(c.cid), req.uid)));
+		categories = rows.filter((c, i) => readable[i] && c.cid && !Number(c.disabled));
+	}
+	if (!member) {
+		res.status(req.uid > 0 ? 403 : 401);
+	}
+	res.render(`${NS}/home`, {
+		title: `[[${NS}:platform.name]]`,
+		member,
+		loggedIn: req.uid > 0,
+		categories,
+		hasCategories: categories.length > 0,
+		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
+	});
+}
+
+async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const [s, cids] = await Promise.all([settings.get(), nodebb.categories().getAllCidsFromSet('categories:cid')]);
+	const cats = await nodebb.categories().getCategoriesFields(cids, ['cid', 'name', 'parentCid']);
+	res.render(`admin/plugins/${NS}`, {
+		title: `[[${NS}:platform.name]]`,
+		categories: cats.map(c => ({ cid: c.cid, name: c.name, selected: s.platformCids.includes(Number(c.cid)) })),
+		membersGroup: s.membersGroup,
+	});
+}
+
+/** GET /api/v3/plugins/lvl/me: the caller's standing on the platform (any logged-in account may ask). */
+async function me(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const s = await settings.get();
+	const [member, inGroup] = await Promise.all([
+		canUsePlatform(req.uid),
+		nodebb.groups().isMember(req.uid, s.membersGroup),
+	]);
+	await nodebb.controllerHelpers().formatApiResponse(200, res, { uid: req.uid, member, inMembersGroup: inGroup, membersGroup: s.membersGroup });
+}
+
+/** GET /api/v3/plugins/lvl/platform: what a member sees of the platform (members only). */
+async function platform(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const s = await settings.get();
+	const rows = await nodebb.categories().getCategoriesFields(s.platformCids, ['cid', 'name', 'slug']);
+	const readable = await Promise.all(rows.map(c => nodebb.privileges().categories.can('topics:read', Number(c.cid), req.uid)));
+	await nodebb.controllerHelpers().formatApiResponse(200, res, {
+		categories: rows.filter((c, i) => readable[i] && c.cid).map(c => ({ cid: Number(c.cid), name: c.name, slug: c.slug })),
+	});
+}
+
+async function getSettings(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	await nodebb.controllerHelpers().formatApiResponse(200, res, await settings.get());
+}
+
+async function putSettings(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	// NodeBB's meta.settings.set fires filter:settings.set, which validates and normalises (see hooks.ts).
+	await nodebb.meta().settings.set(NS, { ...settings.toStored(await settings.get()), ...req.body });
+	await nodebb.controllerHelpers().formatApiResponse(200, res, await settings.get());
+}
+
+export function pageRoutes(router: nodebb.Router): void {
+	const helpers = nodebb.routeHelpers();
+	helpers.setupPageRoute(router, LANDING_PATH, [], landingPage);
+	helpers.setupAdminPageRoute(router, `/admin/plugins/${NS}`, [], adminPage);
+}
+
+export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {
+	const helpers = nodebb.routeHelpers();
+	helpers.setupApiRoute(router, 'get', `/${NS}/me`, [middleware.ensureLoggedIn], me);
+	helpers.setupApiRoute(router, 'get', `/${NS}/platform`, [apiMembersOnly], platform);
+	helpers.setupApiRoute(router, 'get', `/${NS}/settings`, [apiSettingsManagers], getSettings);
+	helpers.setupApiRoute(router, 'put', `/${NS}/settings`, [apiSettingsManagers], putSettings);
+}
+
+export { service };

@@ -1,0 +1,31 @@
+<div class="lvl lvl-home d-flex flex-column gap-3 mx-auto" style="max-width: 960px;">
+	<div class="d-flex flex-column gap-1">
+		<h1 class="fs-3 fw-semibold mb-0">[[lvl:platform.name]]</h1>
+		<p class="text-secondary mb-0">[[lvl:platform.tagline]]</p>
+	</div>
+
+	{{{ if member }}}
+	<div class="card">
+		<div class="card-body d-flex flex-column gap-2">
+			<h2 class="fs-5 fw-semibold mb-0">[[lvl:platform.welcome-member]]</h2>
+			<p class="mb-0">[[lvl:platform.principles]]</p>
+		</div>
+	</div>
+	{{{ if hasCategories }}}
+	<div class="list-group" component="lvl/categories">
+		{{{ each categories }}}
+		<a class="list-group-item list-group-item-action d-flex gap-2 align-items-center" href="{config.relative_path}/category/{./slug}">
+			<i class="fa fa-fw {./icon} text-secondary"></i>
+			<span class="fw-semibold">{./name}</span>
+		</a>
+		{{{ end }}}
+	</div>
+	{{{ else }}}
+	<div class="alert alert-info mb-0">[[lvl:platform.no-categories]]</div>
+	{{{ end }}}
+	{{{ else }}}
+	<!-- IMPORT partials/lvl/how-to-join.tpl -->
+	{{{ end }}}
+
+	<p class="small text-secondary mb-0">[[lvl:platform.disclaimer]]</p>
+</div>

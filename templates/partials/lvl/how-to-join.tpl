@@ -1,0 +1,17 @@
+<div class="card border-warning" component="lvl/how-to-join">
+	<div class="card-body d-flex flex-column gap-2">
+		<h2 class="fs-5 fw-semibold mb-0"><i class="fa fa-lock text-warning"></i> [[lvl:members-only.title]]</h2>
+		<p class="mb-0">[[lvl:members-only.explain]]</p>
+		<ol class="mb-0 ps-3 d-flex flex-column gap-1">
+			<li>[[lvl:members-only.step-account]]</li>
+			<li>[[lvl:members-only.step-verify]]</li>
+			<li>[[lvl:members-only.step-wait]]</li>
+		</ol>
+		{{{ if !loggedIn }}}
+		<div class="d-flex flex-wrap gap-2 mt-1">
+			<a class="btn btn-primary" href="{config.relative_path}/login">[[global:login]]</a>
+			<a class="btn btn-outline-secondary" href="{config.relative_path}/register">[[global:register]]</a>
+		</div>
+		{{{ end }}}
+	</div>
+</div>
