@@ -1,0 +1,62 @@
+/**
+ * Helpers for tests that run inside NodeBB's own harness: real users, groups and categories in the test database.
+ */
+import * as nodebb from '../../lib/nodebb';
+import * as settings from '../../lib/settings';
+import { Session } from './http';
+
+let counter = 0;
+
+/** A unique name per call, so suites never collide in the shared test database. */
+export function unique(prefix: string): string {
+	counter += 1;
+	return `${prefix}${String(Date.now() % 100000)}${String(counter)}`;
+}
+
+export function forumUrl(): string {
+	const url = nodebb.nconf().get('url');
+	if (typeof url !== 'string') {
+		throw new Error('no url in nconf');
+	}
+	return url;
+}
+
+export interface TestUser {
+	uid: number;
+	username: string;
+	password: string;
+}
+
+export async function createUser(prefix = 'user', opts: { admin?: boolean; member?: boolean; email?: string } = {}): Promise<TestUser> {
+	const username = unique(prefix);
+	const password = 'Wachtwoord-123!';
+	const uid = await nodebb.user().create({ username, password, ...(opts.email ? { email: opts.email } : {}) });
+	if (opts.admin) {
+		await nodebb.groups().join('administrators', uid);
+	}
+	if (opts.member) {
+		await nodebb.groups().join((await settings.get()).membersGroup, uid);
+	}
+	return { uid, username, password };
+}
+
+export async function loginAs(u: TestUser): Promise<Session> {
+	const s = new Session(forumUrl());
+	await s.login(u.username, u.password);
+	return s;
+}
+
+export function guest(): Session {
+	return new Session(forumUrl());
+}
+
+export async function createCategory(name: string): Promise<number> {
+	const c = await nodebb.categories().create({ name, description: `${name} (test)` });
+	return c.cid;
+}
+
+/** NodeBB internals a test needs beyond the seam (test-only: the plugin itself never loads these). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names the module shape the test expects
+export function host<T>(id: string): T {
+	return (require.main as NodeJS.Module).require(id) as T;
+}
