@@ -40,11 +40,10 @@ export async function filterNavigationAvailable(items: NavItem[]): Promise<NavIt
 	return items;
 }
 
-/** Every read gets complete, normalised settings (lists as lists of strings, the shape the ACP form expects). */
+/** Every read gets complete, normalised settings in the stored form (lists as JSON text, as NodeBB's ACP form expects). */
 export async function filterSettingsGet(payload: SettingsGetPayload): Promise<SettingsGetPayload> {
 	if (payload.plugin === NS) {
-		const s = settings.normalise(payload.values);
-		payload.values = { ...s, platformCids: s.platformCids.map(String) };
+		payload.values = settings.toStored(settings.normalise(payload.values));
 	}
 	return payload;
 }

@@ -68,7 +68,7 @@ describe('Foundation: the plugin inside NodeBB', () => {
 			const html = await s.get(`/admin/plugins/${NS}?lang=nl`, { accept: 'text/html' });
 			assert.strictEqual(html.status, 200);
 			assert.match(html.text, /Ledengroep/);
-			assert.match(html.text, /data-key="platformCids"/);
+			assert.match(html.text, /name="platformCids"/);
 		});
 
 		it('is refused to a member who is not an administrator, and to a guest', async () => {

@@ -17,12 +17,12 @@
 							<p class="text-secondary">[[lvl:admin.access.help]]</p>
 							<div class="mb-3">
 								<label class="form-label" for="lvl-membersGroup">[[lvl:admin.members-group]]</label>
-								<input type="text" id="lvl-membersGroup" data-key="membersGroup" class="form-control" maxlength="100" placeholder="Leden">
+								<input type="text" id="lvl-membersGroup" name="membersGroup" class="form-control" maxlength="100" placeholder="Leden">
 								<div class="form-text">[[lvl:admin.members-group-help]]</div>
 							</div>
 							<div class="mb-3">
 								<label class="form-label" for="lvl-platformCids">[[lvl:admin.platform-categories]]</label>
-								<select multiple id="lvl-platformCids" data-key="platformCids" class="form-select" size="6">
+								<select multiple id="lvl-platformCids" name="platformCids" class="form-select" size="6">
 									{{{ each categories }}}
 									<option value="{./cid}">{./name}</option>
 									{{{ end }}}

@@ -1,0 +1,51 @@
+'use strict';
+
+// One command for a demo forum with the plugin: npm run demo   (npm run demo:stop to stop it)
+// Uses the NodeBB at NODEBB_PATH (default ~/nodebb) with its own config file, database (redis db 11) and port
+// (4577), so the forum already there and its database are never touched. Rerunning it is safe.
+
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { ROOT, findNodebb, nodebbVersion } = require('./lib/env');
+const forum = require('./lib/forum');
+
+async function main() {
+	const command = process.argv[2] || 'start';
+	if (command === 'stop') {
+		forum.stop('demo');
+		console.log('The demo forum is stopped.');
+		return;
+	}
+	const nbb = findNodebb();
+	if (nbb.reason) {
+		console.error(`Cannot start the demo: ${nbb.reason}.\nInstall NodeBB 4.11+ first (see README.md, "Install"), then run this again.`);
+		process.exitCode = 1;
+		return;
+	}
+	const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+	if (tsc.status !== 0) {
+		throw new Error('the TypeScript build failed');
+	}
+	console.log(`Preparing the demo forum on NodeBB ${nodebbVersion(nbb.path)} at ${nbb.path}…`);
+	forum.prepare(nbb.path, 'demo', { fresh: process.argv.includes('--fresh') });
+	const f = await forum.start(nbb.path, 'demo');
+	// the seed goes through the forum's own HTTP API, so every hook of the plugin runs as in real use
+	const { seedAssociation, DEMO_PEOPLE } = require(path.join(ROOT, 'build/test/support/seed.js'));
+	await seedAssociation(f.url, f.admin);
+
+	console.log(`
+  Leden voor Leden demo forum: ${f.url}
+  Language: add ?lang=nl or ?lang=fr to any address, or choose it in your account settings.
+
+  Administrator   ${f.admin.username} / ${f.admin.password}   (ACP: ${f.url}/admin/plugins/lvl)
+${DEMO_PEOPLE.map(p => `  ${p.member ? 'Member        ' : 'Not verified  '}  ${p.username} / ${p.password}`).join('\n')}
+
+  Log: ${f.logFile}
+  Stop it with: npm run demo:stop   (start afresh with: npm run demo -- --fresh)
+`);
+}
+
+main().catch((err) => {
+	console.error(err.message || err);
+	process.exitCode = 1;
+});

@@ -1,0 +1,45 @@
+/**
+ * The browser harness: playwright-core driving Debian's Chromium (no browser download), headless.
+ */
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const FORUM_URL = process.env.LVL_FORUM_URL ?? 'http://127.0.0.1:4599';
+export const ARTIFACTS = process.env.LVL_ARTIFACTS ?? path.resolve(__dirname, '../../../test-artifacts');
+export const SHOTS = path.join(ARTIFACTS, 'screenshots');
+
+export function adminLogin(): { username: string; password: string } {
+	return JSON.parse(process.env.LVL_ADMIN ?? '{"username":"beheerder","password":"E2e-beheer-2026"}') as { username: string; password: string };
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+	});
+}
+
+export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
+	return browser.newContext({ viewport, locale: 'nl-BE' });
+}
+
+/** Logs in through NodeBB's own login form, as a person would. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+	await page.goto(`${FORUM_URL}/login`);
+	await page.fill('#username', username);
+	await page.fill('#password', password);
+	await Promise.all([page.waitForURL(url => !url.pathname.startsWith('/login'), { timeout: 30000 }), page.click('#login')]);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	const file = path.join(SHOTS, `${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
