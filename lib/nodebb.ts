@@ -104,7 +104,6 @@ export interface Database {
 	deleteObjectField(key: string, field: string): Promise<void>;
 	deleteObjectFields(key: string, fields: string[]): Promise<void>;
 	incrObjectField(key: string, field: string): Promise<number>;
-	incrObjectFieldBy(key: string, field: string, by: number): Promise<number>;
 	exists(key: string): Promise<boolean>;
 	delete(key: string): Promise<void>;
 	deleteAll(keys: string[]): Promise<void>;
@@ -129,6 +128,12 @@ export interface Database {
 	getSortedSetRangeByScore(key: string, start: number, count: number, min: number | string, max: number | string): Promise<string[]>;
 	getSortedSetRangeByLex(key: string, min: string, max: string, start?: number, count?: number): Promise<string[]>;
 	sortedSetIncrBy(key: string, by: number, value: string): Promise<number>;
+	sortedSetsRemoveRangeByScore(keys: string[], min: number | string, max: number | string): Promise<void>;
+	getSortedSetRevRangeByScore(key: string, start: number, count: number, max: number | string, min: number | string): Promise<string[]>;
+	getSortedSetRangeByScoreWithScores(key: string, start: number, count: number, min: number | string, max: number | string): Promise<{ value: string; score: number }[]>;
+	isSortedSetMember(key: string, value: string): Promise<boolean>;
+	getObjectFields(key: string, fields: string[]): Promise<Record<string, unknown>>;
+	incrObjectFieldBy(key: string, field: string, by: number): Promise<number>;
 	increment(key: string): Promise<number>;
 	listPrepend(key: string, value: string): Promise<void>;
 	getListRange(key: string, start: number, stop: number): Promise<string[]>;
@@ -162,6 +167,7 @@ export interface Groups {
 	isMemberOfGroups(uid: number, names: string[]): Promise<boolean[]>;
 	getMembers(name: string, start: number, stop: number): Promise<number[]>;
 	isPrivilegeGroup(name: string): boolean;
+	getNonPrivilegeGroups(set: string, start: number, stop: number): Promise<GroupData[]>;
 	systemGroups: string[];
 	ephemeralGroups: string[];
 	cache?: { reset(): void };
@@ -179,10 +185,10 @@ export interface UserApi {
 	isAdministrator(uid: number): Promise<boolean>;
 	isGlobalModerator(uid: number): Promise<boolean>;
 	isAdminOrGlobalMod(uid: number): Promise<boolean>;
-	getSettings(uid: number): Promise<Record<string, unknown>>;
 	delete(callerUid: number, uid: number): Promise<void>;
 	email: { confirmByUid(uid: number): Promise<void> };
-	auth: { revokeAllSessions(uid: number): Promise<void> };
+	auth: { revokeAllSessions(uids: number | number[]): Promise<void> };
+	getSettings(uid: number): Promise<Record<string, unknown>>;
 }
 
 export interface Privileges {
@@ -269,6 +275,7 @@ export interface RouteHelpers {
 export interface ControllerHelpers {
 	formatApiResponse(status: number, res: Res, payload?: unknown): Promise<void>;
 	notAllowed(req: Req, res: Res, error?: string): Promise<void>;
+	redirect(res: Res, url: string, permanent?: boolean): void;
 	buildBreadcrumbs(crumbs: { text: string; url?: string }[]): unknown[];
 }
 
@@ -290,6 +297,10 @@ export interface Validator {
 
 export interface Slugify {
 	(text: string): string;
+}
+
+export interface Emailer {
+	send(template: string, uid: number, params: Record<string, unknown>): Promise<void>;
 }
 
 export interface Cron {
@@ -324,6 +335,9 @@ export const validator = lazy<Validator>('validator');
 export const slugify = lazy<Slugify>('./src/slugify');
 export const cron = lazy<Cron>('./src/cron');
 export const pubsub = lazy<Pubsub>('./src/pubsub');
+export const emailer = lazy<Emailer>('./src/emailer');
+export const eventTypes = (): string[] => lazy<{ types: string[] }>('./src/events')().types;
+export const adminRouteMap = (): Record<string, string> => lazy<{ admin: { routeMap: Record<string, string> } }>('./src/privileges')().admin.routeMap;
 
 /* ---------- small conveniences over the host ---------- */
 

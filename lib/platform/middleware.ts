@@ -4,6 +4,7 @@
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import { canManageSettings, canUsePlatform } from './permissions';
+import { statusOf } from '../membership/verification';
 
 export const ERR_NOT_MEMBER = `[[${NS}:error.not-a-member]]`;
 export const ERR_NOT_LOGGED_IN = `[[${NS}:error.not-logged-in]]`;
@@ -44,6 +45,7 @@ export const pageMembersOnly: nodebb.Middleware = async (req, res, next) => {
 	res.render(`${NS}/members-only`, {
 		title: `[[${NS}:members-only.title]]`,
 		loggedIn: req.uid > 0,
+		pendingRequest: req.uid > 0 && (await statusOf(req.uid)).pendingRequest,
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
 	});
 };

@@ -7,6 +7,7 @@ import { NS } from '../settings';
 import { apiMembersOnly, apiSettingsManagers } from './middleware';
 import { canUsePlatform } from './permissions';
 import * as service from './service';
+import { statusOf } from '../membership/verification';
 
 export const LANDING_PATH = '/leden-voor-leden';
 
@@ -19,6 +20,7 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		const readable = await Promise.all(rows.map(c => nodebb.privileges().categories.can('topics:read', Number(c.cid), req.uid)));
 		categories = rows.filter((c, i) => readable[i] && c.cid && !Number(c.disabled));
 	}
+	const standing = !member && req.uid > 0 ? await statusOf(req.uid) : null;
 	if (!member) {
 		res.status(req.uid > 0 ? 403 : 401);
 	}
@@ -26,6 +28,8 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		title: `[[${NS}:platform.name]]`,
 		member,
 		loggedIn: req.uid > 0,
+		pendingRequest: !!standing?.pendingRequest,
+		revoked: !!standing?.revoked,
 		categories,
 		hasCategories: categories.length > 0,
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
@@ -34,11 +38,15 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 
 async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const [s, cids] = await Promise.all([settings.get(), nodebb.categories().getAllCidsFromSet('categories:cid')]);
-	const cats = await nodebb.categories().getCategoriesFields(cids, ['cid', 'name', 'parentCid']);
+	const [cats, groupList] = await Promise.all([
+		nodebb.categories().getCategoriesFields(cids, ['cid', 'name', 'parentCid']),
+		nodebb.groups().getNonPrivilegeGroups('groups:createtime', 0, -1),
+	]);
 	res.render(`admin/plugins/${NS}`, {
 		title: `[[${NS}:platform.name]]`,
-		categories: cats.map(c => ({ cid: c.cid, name: c.name, selected: s.platformCids.includes(Number(c.cid)) })),
-		membersGroup: s.membersGroup,
+		categories: cats.map(c => ({ cid: c.cid, name: c.name })),
+		// the members group itself cannot be exempt from the verification that fills it
+		groups: groupList.filter(g => g.name !== s.membersGroup && !nodebb.groups().ephemeralGroups.includes(g.name)).map(g => ({ name: g.name })),
 	});
 }
 

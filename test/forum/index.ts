@@ -2,3 +2,4 @@
  * The in-forum suite: runs inside NodeBB's test harness (real web server, real database), on Redis and PostgreSQL.
  */
 import './platform.test';
+import './membership.test';

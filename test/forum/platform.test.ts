@@ -196,8 +196,21 @@ describe('Foundation: the plugin inside NodeBB', () => {
 			const g = await guest().get('/leden-voor-leden?lang=nl', { accept: 'text/html' });
 			assert.strictEqual(g.status, 401);
 			assert.match(g.text, /Alleen voor leden/);
-			const o = await (await loginAs(outsider)).get('/leden-voor-leden?lang=fr', { accept: 'text/html' });
+			const os = await loginAs(outsider);
+			// the first page of the session leads an unverified account to the verification step
+			const first = await os.get('/leden-voor-leden?lang=fr', { accept: 'text/html' });
+			assert.strictEqual(first.status, 307);
+			assert.match(String(first.headers.get('location')), /\/register\/complete$/);
+			const step = await os.get('/register/complete?lang=fr', { accept: 'text/html' });
+			assert.match(step.text, /Confirmez que vous êtes membre/);
+			// "later": the account goes on without access, and is not asked again in this session
+			// (accounts made in tests never gave NodeBB's own GDPR consent: that step is on the same page)
+			const later = await os.post('/register/complete', { lvlAction: 'later', gdpr_agree_data: 'on', gdpr_agree_email: 'on' });
+			assert.strictEqual(later.status, 302);
+			assert.doesNotMatch(String(later.headers.get('location')), /register/, 'the step is done');
+			const o = await os.get('/leden-voor-leden?lang=fr', { accept: 'text/html' });
 			assert.strictEqual(o.status, 403);
+			assert.match(o.text, /Confirmer mon adhésion maintenant/);
 			assert.match(o.text, /Réservé aux membres/);
 			for (const c of cats) {
 				assert.ok(!o.text.includes(String(c.name)), 'no platform category name leaks');

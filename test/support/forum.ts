@@ -60,3 +60,27 @@ export async function createCategory(name: string): Promise<number> {
 export function host<T>(id: string): T {
 	return (require.main as NodeJS.Module).require(id) as T;
 }
+
+/** Polls until the check passes (NodeBB pushes notifications and runs action hooks in the background). */
+export async function eventually<T>(check: () => Promise<T | false | null | undefined>, what: string, ms = 8000): Promise<T> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const value = await check();
+		if (value) {
+			return value;
+		}
+		if (Date.now() > until) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+		await new Promise(r => setTimeout(r, 100));
+	}
+}
+
+/** The ids of a user's unread notifications, once one matching `part` has arrived. */
+export async function notificationArrives(uid: number, part: string): Promise<Record<string, unknown>> {
+	return eventually(async () => {
+		const nids = await nodebb.db().getSortedSetRevRange(`uid:${String(uid)}:notifications:unread`, 0, -1);
+		const nid = nids.find(n => n.includes(part));
+		return nid ? nodebb.db().getObject(`notifications:${nid}`) : null;
+	}, `a "${part}" notification for uid ${String(uid)}`);
+}

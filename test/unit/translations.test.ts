@@ -29,11 +29,12 @@ function load(lang: string): Map<string, Record<string, string>> {
 function usedKeys(namespaces: string[]): Map<string, string[]> {
 	const files = [...walk(path.join(ROOT, 'lib'), ['.ts']), ...walk(path.join(ROOT, 'templates'), ['.tpl']), ...walk(path.join(ROOT, 'static'), ['.js'])];
 	const used = new Map<string, string[]>();
-	const re = /\[\[([a-z0-9-]+):([a-zA-Z0-9._-]+)/g;
+	// literal tokens, and tokens written with the namespace constant: `[[${NS}:key`
+	const re = /\[\[(?:([a-z0-9-]+)|\$\{NS\}):([a-zA-Z0-9._-]+)/g;
 	for (const file of files) {
 		const text = fs.readFileSync(file, 'utf8');
 		for (const m of text.matchAll(re)) {
-			const [, ns = '', key = ''] = m;
+			const [, ns = 'lvl', key = ''] = m;
 			if (namespaces.includes(ns) && !key.endsWith('.')) {
 				const id = `${ns}:${key}`;
 				used.set(id, [...(used.get(id) ?? []), path.relative(ROOT, file)]);

@@ -30,6 +30,38 @@
 								<div class="form-text">[[lvl:admin.platform-categories-help]]</div>
 							</div>
 						</div>
+
+						<div>
+							<h5 class="fw-bold tracking-tight settings-header">[[lvl:admin.verification.title]]</h5>
+							<div class="mb-3">
+								<label class="form-label" for="lvl-verificationMode">[[lvl:admin.verification-mode]]</label>
+								<select id="lvl-verificationMode" name="verificationMode" class="form-select">
+									<option value="account-first">[[lvl:admin.verification-mode.account-first]]</option>
+									<option value="refuse">[[lvl:admin.verification-mode.refuse]]</option>
+								</select>
+							</div>
+							<div class="row g-3 mb-3">
+								<div class="col-12 col-md-6">
+									<label class="form-label" for="lvl-graceDays">[[lvl:admin.grace-days]]</label>
+									<input type="number" min="0" max="365" step="1" id="lvl-graceDays" name="graceDays" class="form-control">
+								</div>
+								<div class="col-12 col-md-6">
+									<label class="form-label" for="lvl-attemptsPerHour">[[lvl:admin.attempts-per-hour]]</label>
+									<input type="number" min="1" max="100" step="1" id="lvl-attemptsPerHour" name="attemptsPerHour" class="form-control">
+								</div>
+							</div>
+							<div class="mb-3">
+								<label class="form-label" for="lvl-exemptGroups">[[lvl:admin.exempt-groups]]</label>
+								<select multiple id="lvl-exemptGroups" name="exemptGroups" class="form-select" size="4">
+									{{{ each groups }}}
+									<option value="{./name}">{./name}</option>
+									{{{ end }}}
+								</select>
+								<div class="form-text">[[lvl:admin.exempt-groups-help]]</div>
+							</div>
+							<p class="form-text">[[lvl:admin.secretariat-help]]</p>
+							<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
+						</div>
 					</form>
 				</div>
 			</div>

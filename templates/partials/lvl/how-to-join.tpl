@@ -7,6 +7,16 @@
 			<li>[[lvl:members-only.step-verify]]</li>
 			<li>[[lvl:members-only.step-wait]]</li>
 		</ol>
+		{{{ if revoked }}}
+		<div class="alert alert-warning mb-0">[[lvl:verify.revoked]]</div>
+		{{{ end }}}
+		{{{ if pendingRequest }}}
+		<div class="alert alert-info mb-0" component="lvl/pending">[[lvl:verify.pending]]</div>
+		{{{ else }}}
+		{{{ if loggedIn }}}
+		<div><a class="btn btn-primary" href="{config.relative_path}/leden-voor-leden/verify" component="lvl/verify-now">[[lvl:verify.now]]</a></div>
+		{{{ end }}}
+		{{{ end }}}
 		{{{ if !loggedIn }}}
 		<div class="d-flex flex-wrap gap-2 mt-1">
 			<a class="btn btn-primary" href="{config.relative_path}/login">[[global:login]]</a>

@@ -1,0 +1,190 @@
+/**
+ * Thin adapters between NodeBB's hooks and the membership services.
+ */
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import { asString } from '../coerce';
+import { canUsePlatform } from '../platform/permissions';
+import * as access from './access';
+import { NOTIFICATION_TYPE } from './notify';
+import { isExempt, ROSTER_PRIVILEGE } from './permissions';
+import { apiRoutes, pageRoutes } from './routes';
+import * as store from './store';
+import * as verification from './verification';
+
+interface Interstitial {
+	template: string;
+	data: Record<string, unknown>;
+	callback: (userData: RegistrationData, formData: Record<string, unknown>) => Promise<void>;
+}
+interface RegistrationData {
+	uid?: number;
+	register?: boolean;
+	lvlVerifiedNumber?: string;
+	lvlManual?: { memberNumber: string; note: string };
+	lvlVerify?: boolean;
+	lvlLater?: boolean;
+	[key: string]: unknown;
+}
+interface InterstitialPayload { req: nodebb.Req; userData: RegistrationData; interstitials: Interstitial[] }
+interface UserCreatePayload { user: { uid: number }; data: RegistrationData }
+interface PagePayload { req: nodebb.Req & { path?: string }; res: nodebb.Res }
+interface PrivilegeMap { set(key: string, value: { label: string; type: string }): void }
+
+const EVENT_TYPES = ['lvl-member-verified', 'lvl-member-revoked', 'lvl-member-reinstated', 'lvl-member-restored',
+	'lvl-member-override-ended', 'lvl-member-unlinked', 'lvl-request-refused', 'lvl-roster-imported', 'lvl-roster-edited'];
+
+export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
+	pageRoutes(payload.router);
+	for (const type of EVENT_TYPES) {
+		if (!nodebb.eventTypes().includes(type)) {
+			nodebb.eventTypes().push(type);
+		}
+	}
+	// the roster's ACP page needs the roster privilege, not the general settings one
+	nodebb.adminRouteMap()[`plugins/${NS}/roster`] = ROSTER_PRIVILEGE;
+	access.startJobs();
+}
+
+export async function staticApiRoutes(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
+	apiRoutes(payload.router, payload.middleware);
+}
+
+export async function staticPrivilegesAdminInit(payload: { privileges: PrivilegeMap }): Promise<void> {
+	payload.privileges.set(ROSTER_PRIVILEGE, { label: `[[${NS}:privilege.roster]]`, type: 'admin' });
+}
+
+export async function filterUserNotificationTypes(payload: { types: string[] }): Promise<{ types: string[] }> {
+	if (!payload.types.includes(NOTIFICATION_TYPE)) {
+		payload.types.push(NOTIFICATION_TYPE);
+	}
+	return payload;
+}
+
+function field(form: Record<string, unknown>, name: string): unknown {
+	return form[name];
+}
+
+/**
+ * The verification step of registration, also shown to an existing account that is not yet a verified member.
+ * At registration the account does not exist yet: a match is remembered and linked once it is created.
+ */
+export async function filterRegisterInterstitial(payload: InterstitialPayload): Promise<InterstitialPayload> {
+	const { req, userData } = payload;
+	const uid = Number(userData.uid) || 0;
+	const path = req.originalUrl ?? '';
+	if (uid > 0) {
+		// an existing account can step out with "cancel" and come back later
+		if (path.includes('/register/abort') || await canUsePlatform(uid) || await isExempt(uid) || await store.pendingRequestOf(uid)) {
+			return payload;
+		}
+	} else if (userData.lvlVerifiedNumber || userData.lvlManual || userData.lvlLater) {
+		return payload;
+	}
+	const s = await settings.get();
+	payload.interstitials.push({
+		template: 'partials/lvl/verify-step',
+		data: { refuse: s.verificationMode === 'refuse' && !uid, registering: !uid, attemptsPerHour: s.attemptsPerHour },
+		callback: async (data, form) => {
+			const action = asString(field(form, 'lvlAction')) || 'verify';
+			const ip = req.ip ?? '';
+			const input = {
+				memberNumber: field(form, 'lvlMemberNumber'),
+				email: field(form, 'lvlEmail'),
+				lastName: field(form, 'lvlLastName'),
+				birthDate: field(form, 'lvlBirthDate'),
+			};
+			delete data.lvlVerify;
+			if (action === 'later') {
+				if (s.verificationMode === 'refuse' && !uid) {
+					throw new Error(`[[${NS}:error.verification-required]]`);
+				}
+				if (!uid) {
+					// registration goes on without a link; NodeBB asks the interstitials again before creating
+					data.lvlLater = true;
+				}
+				return;
+			}
+			if (action === 'manual') {
+				if (s.verificationMode === 'refuse' && !uid) {
+					throw new Error(`[[${NS}:error.manual-needs-account]]`);
+				}
+				const note = typeof form.lvlNote === 'string' ? form.lvlNote : '';
+				const num = typeof input.memberNumber === 'string' ? input.memberNumber : '';
+				if (!note.trim()) {
+					throw new Error(`[[${NS}:error.note-required]]`);
+				}
+				if (uid) {
+					await verification.requestManual(uid, num, note, 'asked');
+				} else {
+					data.lvlManual = { memberNumber: num, note };
+				}
+				return;
+			}
+			if (uid) {
+				await verification.verify(uid, ip, input);
+				return;
+			}
+			const result = await verification.check(0, ip, input);
+			if (!result.ok) {
+				throw new Error(verification.ERR_NO_MATCH);
+			}
+			if (result.linkedTo) {
+				data.lvlManual = { memberNumber: result.memberNumber, note: '' };
+			} else {
+				data.lvlVerifiedNumber = result.memberNumber;
+			}
+		},
+	});
+	return payload;
+}
+
+/** The account now exists: link what the verification step found, or file the manual request. */
+export async function actionUserCreate(payload: UserCreatePayload): Promise<void> {
+	const { uid } = payload.user;
+	const { lvlVerifiedNumber, lvlManual } = payload.data;
+	try {
+		if (lvlVerifiedNumber) {
+			if (await store.linkedUid(lvlVerifiedNumber)) {
+				// someone linked it between the step and the creation: the secretariat decides
+				await verification.requestManual(uid, lvlVerifiedNumber, '', 'already-linked');
+			} else {
+				await verification.linkAccount(uid, lvlVerifiedNumber, 'registration');
+			}
+		} else if (lvlManual) {
+			await verification.requestManual(uid, lvlManual.memberNumber, lvlManual.note, lvlManual.note ? 'asked' : 'already-linked');
+		}
+	} catch (err) {
+		nodebb.log.error(`linking new account ${String(uid)} failed: ${String(err)}`);
+	}
+}
+
+/**
+ * An existing, logged-in account that is not yet a verified member is sent through the verification step once
+ * per session (NodeBB shows interstitials only while `session.registration` exists, so we put it in place).
+ */
+export async function responseRouterPage(payload: PagePayload): Promise<void> {
+	const { req, res } = payload;
+	const session = req.session;
+	// full page loads only: API calls (and ajaxify's /api/<page> twins) are never redirected
+	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
+	if (url.startsWith('/api/') || req.method !== 'GET') {
+		return;
+	}
+	if (!(req.uid > 0) || !session || session.registration || session.lvlPrompted || res.headersSent) {
+		return;
+	}
+	session.lvlPrompted = true;
+	if (await canUsePlatform(req.uid) || await isExempt(req.uid) || await store.pendingRequestOf(req.uid)) {
+		return;
+	}
+	session.registration = { uid: req.uid, lvlVerify: true };
+	session.returnTo = req.originalUrl?.replace(/^\/api/, '') ?? '/';
+	nodebb.controllerHelpers().redirect(res, '/register/complete');
+}
+
+/** Deleting an account removes its links, requests and counters. */
+export async function staticUserDelete(payload: { uid: number }): Promise<void> {
+	await store.forgetAccount(payload.uid);
+}

@@ -1,0 +1,56 @@
+/**
+ * Pure: what happens to a verified member's access when the roster says they left, or came back.
+ */
+import type { RosterEntry } from './rules';
+
+export interface Standing {
+	/** end of the grace period in ms, 0 when none is running */
+	graceUntil: number;
+	/** when access was taken away, 0 when it was not */
+	revokedAt: number;
+	/** an administrator restored access whatever the roster says */
+	override: boolean;
+}
+
+export type StandingAction =
+	| { kind: 'none' }
+	| { kind: 'start-grace'; until: number }
+	| { kind: 'cancel-grace' }
+	| { kind: 'revoke' }
+	| { kind: 'reinstate' };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD of a time, in UTC (roster dates carry no time zone). */
+export function isoDay(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Active on the roster right now: marked active at import and its end date (if any) not yet past. */
+export function activeNow(entry: RosterEntry | null, now: number): boolean {
+	return !!entry && entry.active && (!entry.endDate || entry.endDate >= isoDay(now));
+}
+
+export function decideStanding(entry: RosterEntry | null, s: Standing, now: number, graceDays: number): StandingAction {
+	if (s.override) {
+		return s.graceUntil ? { kind: 'cancel-grace' } : { kind: 'none' };
+	}
+	if (activeNow(entry, now)) {
+		if (s.revokedAt) {
+			return { kind: 'reinstate' };
+		}
+		return s.graceUntil ? { kind: 'cancel-grace' } : { kind: 'none' };
+	}
+	if (s.revokedAt) {
+		return { kind: 'none' };
+	}
+	if (s.graceUntil) {
+		return now >= s.graceUntil ? { kind: 'revoke' } : { kind: 'none' };
+	}
+	return graceDays <= 0 ? { kind: 'revoke' } : { kind: 'start-grace', until: now + graceDays * DAY };
+}
+
+/** Would applying this roster leave the association without a single active member? Then the admin must confirm. */
+export function removesEveryone(currentActive: number, incomingActive: number): boolean {
+	return currentActive > 0 && incomingActive === 0;
+}

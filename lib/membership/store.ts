@@ -1,0 +1,453 @@
+/**
+ * Membership data: the roster (versioned, so an import switches over in one write), the links between roster
+ * entries and accounts, imports, manual verification requests and attempt counters. Keys are listed in README.md.
+ */
+import { asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import type { ColumnMapping, RosterEntry } from './rules';
+import { foldText, normaliseMemberNumber } from './rules';
+
+const CHUNK = 1000;
+
+export const K = {
+	/** hash: version, revision, count, updatedAt, mapping (JSON), activeStatuses (JSON), applying, applyingSince */
+	meta: 'lvl:roster',
+	entry: (v: number, num: string): string => `lvl:roster:${String(v)}:entry:${num}`,
+	/** sorted set, score 0: member numbers of version v, in lexical order */
+	numbers: (v: number): string => `lvl:roster:${String(v)}:numbers`,
+	/** sorted set, score 0: "folded last name folded first name\tnumber" for prefix search */
+	names: (v: number): string => `lvl:roster:${String(v)}:names`,
+	/** hash: member number → uid of the linked account */
+	links: 'lvl:links',
+	/** hash per account: memberNumber, verifiedAt, method, graceUntil, revokedAt, override */
+	member: (uid: number): string => `lvl:member:${String(uid)}`,
+	/** sorted set: linked uids by time of verification */
+	members: 'lvl:members',
+	/** sorted set: uids in their grace period, by its end */
+	grace: 'lvl:grace',
+	/** sorted set: import ids by time */
+	imports: 'lvl:imports',
+	import: (id: number): string => `lvl:import:${String(id)}`,
+	/** sorted set: every manual verification request id by time; pending ones in their own set */
+	requests: 'lvl:requests',
+	pending: 'lvl:requests:pending',
+	request: (id: number): string => `lvl:request:${String(id)}`,
+	attempts: (kind: 'uid' | 'ip', id: string): string => `lvl:attempts:${kind}:${id}`,
+};
+
+/* ---------- roster entries ---------- */
+
+export function entryToHash(e: RosterEntry): Record<string, string> {
+	return {
+		memberNumber: e.memberNumber,
+		lastName: e.lastName,
+		firstName: e.firstName,
+		emails: JSON.stringify(e.emails),
+		birthDate: e.birthDate,
+		status: e.status,
+		active: e.active ? '1' : '0',
+		endDate: e.endDate,
+	};
+}
+
+const str = (v: unknown): string => asString(v);
+
+export function hashToEntry(h: Record<string, unknown> | null): RosterEntry | null {
+	if (!h?.memberNumber) {
+		return null;
+	}
+	let emails: string[] = [];
+	const raw = h.emails;
+	if (Array.isArray(raw)) {
+		emails = raw.map(String);
+	} else if (typeof raw === 'string' && raw) {
+		try {
+			const parsed: unknown = JSON.parse(raw);
+			emails = Array.isArray(parsed) ? parsed.map(String) : [];
+		} catch {
+			emails = [];
+		}
+	}
+	return {
+		memberNumber: str(h.memberNumber),
+		lastName: str(h.lastName),
+		firstName: str(h.firstName),
+		emails,
+		birthDate: str(h.birthDate),
+		status: str(h.status),
+		active: ['1', 'true'].includes(String(h.active)),
+		endDate: str(h.endDate),
+	};
+}
+
+function nameIndex(e: RosterEntry): string {
+	return `${foldText(`${e.lastName} ${e.firstName}`)}\t${e.memberNumber}`;
+}
+
+export interface RosterMeta {
+	version: number;
+	revision: number;
+	count: number;
+	updatedAt: number;
+	mapping: Partial<ColumnMapping>;
+	activeStatuses: string[];
+}
+
+function json<T>(raw: unknown, fallback: T): T {
+	if (typeof raw !== 'string' || !raw) {
+		return (raw && typeof raw === 'object' ? raw : fallback) as T;
+	}
+	try {
+		return JSON.parse(raw) as T;
+	} catch {
+		return fallback;
+	}
+}
+
+export async function getMeta(): Promise<RosterMeta> {
+	const h = await nodebb.db().getObject(K.meta) ?? {};
+	return {
+		version: parseInt(str(h.version), 10) || 0,
+		revision: parseInt(str(h.revision), 10) || 0,
+		count: parseInt(str(h.count), 10) || 0,
+		updatedAt: parseInt(str(h.updatedAt), 10) || 0,
+		mapping: json<Partial<ColumnMapping>>(h.mapping, {}),
+		activeStatuses: json<string[]>(h.activeStatuses, []),
+	};
+}
+
+export async function saveMapping(mapping: ColumnMapping, activeStatuses: string[]): Promise<void> {
+	await nodebb.db().setObject(K.meta, { mapping: JSON.stringify(mapping), activeStatuses: JSON.stringify(activeStatuses) });
+}
+
+export async function getEntry(num: string, version?: number): Promise<RosterEntry | null> {
+	const v = version ?? (await getMeta()).version;
+	if (!v) {
+		return null;
+	}
+	return hashToEntry(await nodebb.db().getObject(K.entry(v, normaliseMemberNumber(num))));
+}
+
+export async function getEntries(nums: string[], version: number): Promise<RosterEntry[]> {
+	const out: RosterEntry[] = [];
+	for (let i = 0; i < nums.length; i += CHUNK * 5) {
+		const keys = nums.slice(i, i + CHUNK * 5).map(n => K.entry(version, n));
+		const rows = await nodebb.db().getObjects(keys);
+		for (const row of rows) {
+			const e = hashToEntry(row);
+			if (e) {
+				out.push(e);
+			}
+		}
+	}
+	return out;
+}
+
+/** The whole current roster (for a preview's comparison). */
+export async function allEntries(version: number): Promise<RosterEntry[]> {
+	if (!version) {
+		return [];
+	}
+	const nums = await nodebb.db().getSortedSetRange(K.numbers(version), 0, -1);
+	return getEntries(nums, version);
+}
+
+/** Writes a complete roster as version v (not yet in force). */
+export async function writeVersion(v: number, entries: RosterEntry[]): Promise<void> {
+	const db = nodebb.db();
+	for (let i = 0; i < entries.length; i += CHUNK) {
+		const part = entries.slice(i, i + CHUNK);
+		await db.setObjectBulk(part.map(e => [K.entry(v, e.memberNumber), entryToHash(e)]));
+		await db.sortedSetAdd(K.numbers(v), part.map(() => 0), part.map(e => e.memberNumber));
+		await db.sortedSetAdd(K.names(v), part.map(() => 0), part.map(nameIndex));
+	}
+}
+
+/** Removes every key of version v. */
+export async function dropVersion(v: number): Promise<void> {
+	if (!v) {
+		return;
+	}
+	const db = nodebb.db();
+	const nums = await db.getSortedSetRange(K.numbers(v), 0, -1);
+	for (let i = 0; i < nums.length; i += CHUNK * 5) {
+		await db.deleteAll(nums.slice(i, i + CHUNK * 5).map(n => K.entry(v, n)));
+	}
+	await db.deleteAll([K.numbers(v), K.names(v)]);
+}
+
+/** The single write that puts version v in force. */
+export async function switchTo(v: number, count: number): Promise<void> {
+	await nodebb.db().setObject(K.meta, { version: v, count, updatedAt: Date.now() });
+	await nodebb.db().incrObjectField(K.meta, 'revision');
+}
+
+/** In-place edit of one entry of the version in force (the secretariat's row-by-row corrections). */
+export async function putEntry(v: number, entry: RosterEntry, previous: RosterEntry | null): Promise<void> {
+	const db = nodebb.db();
+	await db.setObject(K.entry(v, entry.memberNumber), entryToHash(entry));
+	await db.sortedSetAdd(K.numbers(v), 0, entry.memberNumber);
+	if (previous) {
+		await db.sortedSetRemove(K.names(v), nameIndex(previous));
+	}
+	await db.sortedSetAdd(K.names(v), 0, nameIndex(entry));
+	if (!previous) {
+		await db.incrObjectField(K.meta, 'count');
+	}
+	await db.incrObjectField(K.meta, 'revision');
+}
+
+/** Member numbers whose number or folded name starts with the query, in order. */
+export async function search(v: number, query: string, start: number, count: number): Promise<{ nums: string[]; total: number }> {
+	const db = nodebb.db();
+	if (!query) {
+		const [nums, total] = await Promise.all([db.getSortedSetRange(K.numbers(v), start, start + count - 1), db.sortedSetCard(K.numbers(v))]);
+		return { nums, total };
+	}
+	const byNumber = await db.getSortedSetRangeByLex(K.numbers(v), `[${normaliseMemberNumber(query)}`, `[${normaliseMemberNumber(query)}\xff`, 0, 200);
+	const folded = foldText(query);
+	const byName = (await db.getSortedSetRangeByLex(K.names(v), `[${folded}`, `[${folded}\xff`, 0, 200)).map(x => x.split('\t')[1] ?? '');
+	const all = [...new Set([...byNumber, ...byName].filter(Boolean))];
+	return { nums: all.slice(start, start + count), total: all.length };
+}
+
+/** One import at a time: a counter in the meta hash works as a lock on every database. Stale after 10 minutes. */
+export async function lockApply(): Promise<boolean> {
+	const db = nodebb.db();
+	const n = await db.incrObjectField(K.meta, 'applying');
+	if (n === 1) {
+		await db.setObjectField(K.meta, 'applyingSince', Date.now());
+		return true;
+	}
+	const since = parseInt(str(await db.getObjectField(K.meta, 'applyingSince')), 10) || 0;
+	if (Date.now() - since > 10 * 60 * 1000) {
+		await db.setObject(K.meta, { applying: 1, applyingSince: Date.now() });
+		return true;
+	}
+	return false;
+}
+
+export async function unlockApply(): Promise<void> {
+	await nodebb.db().deleteObjectFields(K.meta, ['applying', 'applyingSince']);
+}
+
+/* ---------- links between entries and accounts ---------- */
+
+export interface MemberState {
+	uid: number;
+	memberNumber: string;
+	verifiedAt: number;
+	method: string;
+	graceUntil: number;
+	revokedAt: number;
+	override: boolean;
+}
+
+export async function getMemberState(uid: number): Promise<MemberState | null> {
+	const h = await nodebb.db().getObject(K.member(uid));
+	if (!h?.memberNumber) {
+		return null;
+	}
+	return {
+		uid,
+		memberNumber: str(h.memberNumber),
+		verifiedAt: parseInt(str(h.verifiedAt), 10) || 0,
+		method: str(h.method),
+		graceUntil: parseInt(str(h.graceUntil), 10) || 0,
+		revokedAt: parseInt(str(h.revokedAt), 10) || 0,
+		override: ['1', 'true'].includes(String(h.override)),
+	};
+}
+
+export async function linkedUid(num: string): Promise<number> {
+	return parseInt(str(await nodebb.db().getObjectField(K.links, normaliseMemberNumber(num))), 10) || 0;
+}
+
+export async function link(uid: number, num: string, method: string): Promise<void> {
+	const db = nodebb.db();
+	const now = Date.now();
+	await db.setObjectField(K.links, num, uid);
+	await db.setObject(K.member(uid), { memberNumber: num, verifiedAt: now, method, graceUntil: 0, revokedAt: 0, override: 0 });
+	await db.sortedSetAdd(K.members, now, String(uid));
+	await db.sortedSetRemove(K.grace, String(uid));
+}
+
+export async function unlink(uid: number): Promise<void> {
+	const state = await getMemberState(uid);
+	const db = nodebb.db();
+	if (state && await linkedUid(state.memberNumber) === uid) {
+		await db.deleteObjectField(K.links, state.memberNumber);
+	}
+	await db.delete(K.member(uid));
+	await db.sortedSetRemove(K.members, String(uid));
+	await db.sortedSetRemove(K.grace, String(uid));
+}
+
+export async function setMemberFields(uid: number, fields: Partial<Record<'graceUntil' | 'revokedAt' | 'override', number>>): Promise<void> {
+	await nodebb.db().setObject(K.member(uid), fields);
+	if (fields.graceUntil !== undefined) {
+		if (fields.graceUntil) {
+			await nodebb.db().sortedSetAdd(K.grace, fields.graceUntil, String(uid));
+		} else {
+			await nodebb.db().sortedSetRemove(K.grace, String(uid));
+		}
+	}
+}
+
+export async function linkedUids(start: number, stop: number): Promise<number[]> {
+	return (await nodebb.db().getSortedSetRange(K.members, start, stop)).map(Number);
+}
+
+/* ---------- attempts ---------- */
+
+const HOUR = 60 * 60 * 1000;
+
+/** Counts an attempt and tells how many were made in the last hour, this one included. */
+export async function countAttempt(kind: 'uid' | 'ip', id: string): Promise<number> {
+	const db = nodebb.db();
+	const key = K.attempts(kind, id);
+	const now = Date.now();
+	await db.sortedSetsRemoveRangeByScore([key], '-inf', now - HOUR);
+	await db.sortedSetAdd(key, now, `${String(now)}:${Math.random().toString(36).slice(2, 8)}`);
+	return db.sortedSetCard(key);
+}
+
+export async function recentAttempts(kind: 'uid' | 'ip', id: string): Promise<number> {
+	const now = Date.now();
+	return nodebb.db().sortedSetCount(K.attempts(kind, id), now - HOUR, '+inf');
+}
+
+export async function clearAttempts(kind: 'uid' | 'ip', id: string): Promise<void> {
+	await nodebb.db().delete(K.attempts(kind, id));
+}
+
+/* ---------- imports ---------- */
+
+export interface ImportRecord {
+	id: number;
+	uid: number;
+	filename: string;
+	createdAt: number;
+	status: 'preview' | 'applied' | 'discarded' | 'failed';
+	appliedAt: number;
+	baseRevision: number;
+	counts: Record<string, number>;
+	mapping: Partial<ColumnMapping>;
+	activeStatuses: string[];
+	headers: string[];
+}
+
+export async function nextImportId(): Promise<number> {
+	return nodebb.db().incrObjectField('global', 'nextLvlImportId');
+}
+
+export async function saveImport(rec: ImportRecord, payload?: { table: string; preview: string }): Promise<void> {
+	const db = nodebb.db();
+	await db.setObject(K.import(rec.id), {
+		id: rec.id, uid: rec.uid, filename: rec.filename, createdAt: rec.createdAt, status: rec.status, appliedAt: rec.appliedAt,
+		baseRevision: rec.baseRevision, counts: JSON.stringify(rec.counts), mapping: JSON.stringify(rec.mapping),
+		activeStatuses: JSON.stringify(rec.activeStatuses), headers: JSON.stringify(rec.headers),
+		...(payload ?? {}),
+	});
+	await db.sortedSetAdd(K.imports, rec.createdAt, String(rec.id));
+}
+
+export async function getImport(id: number): Promise<ImportRecord | null> {
+	const h = await nodebb.db().getObject(K.import(id), ['id', 'uid', 'filename', 'createdAt', 'status', 'appliedAt', 'baseRevision', 'counts', 'mapping', 'activeStatuses', 'headers']);
+	if (!h?.id) {
+		return null;
+	}
+	return {
+		id, uid: parseInt(str(h.uid), 10) || 0, filename: str(h.filename), createdAt: parseInt(str(h.createdAt), 10) || 0,
+		status: str(h.status) as ImportRecord['status'], appliedAt: parseInt(str(h.appliedAt), 10) || 0,
+		baseRevision: parseInt(str(h.baseRevision), 10) || 0,
+		counts: json<Record<string, number>>(h.counts, {}), mapping: json<Partial<ColumnMapping>>(h.mapping, {}),
+		activeStatuses: json<string[]>(h.activeStatuses, []), headers: json<string[]>(h.headers, []),
+	};
+}
+
+export async function getImportPayload(id: number, field: 'table' | 'preview'): Promise<string> {
+	return str(await nodebb.db().getObjectField(K.import(id), field));
+}
+
+/** Once applied or discarded, the file's content is no longer kept: only the record and its counts. */
+export async function dropImportPayload(id: number): Promise<void> {
+	await nodebb.db().deleteObjectFields(K.import(id), ['table', 'preview']);
+}
+
+export async function listImports(start: number, stop: number): Promise<ImportRecord[]> {
+	const ids = await nodebb.db().getSortedSetRevRange(K.imports, start, stop);
+	const recs = await Promise.all(ids.map(id => getImport(Number(id))));
+	return recs.filter((r): r is ImportRecord => r !== null);
+}
+
+/* ---------- manual verification requests ---------- */
+
+export interface VerificationRequest {
+	id: number;
+	uid: number;
+	memberNumber: string;
+	note: string;
+	reason: 'no-match' | 'already-linked' | 'asked';
+	createdAt: number;
+	status: 'pending' | 'approved' | 'refused';
+	decidedBy: number;
+	decidedAt: number;
+	decision: string;
+}
+
+export async function createRequest(r: Omit<VerificationRequest, 'id' | 'status' | 'decidedBy' | 'decidedAt' | 'decision'>): Promise<number> {
+	const db = nodebb.db();
+	const id = await db.incrObjectField('global', 'nextLvlRequestId');
+	await db.setObject(K.request(id), { ...r, id, status: 'pending', decidedBy: 0, decidedAt: 0, decision: '' });
+	await db.sortedSetAdd(K.requests, r.createdAt, String(id));
+	await db.sortedSetAdd(K.pending, r.createdAt, String(id));
+	await db.setObjectField(K.member(r.uid), 'pendingRequest', id);
+	return id;
+}
+
+export async function getRequest(id: number): Promise<VerificationRequest | null> {
+	const h = await nodebb.db().getObject(K.request(id));
+	if (!h?.id) {
+		return null;
+	}
+	return {
+		id, uid: parseInt(str(h.uid), 10) || 0, memberNumber: str(h.memberNumber), note: str(h.note),
+		reason: str(h.reason) as VerificationRequest['reason'], createdAt: parseInt(str(h.createdAt), 10) || 0,
+		status: str(h.status) as VerificationRequest['status'], decidedBy: parseInt(str(h.decidedBy), 10) || 0,
+		decidedAt: parseInt(str(h.decidedAt), 10) || 0, decision: str(h.decision),
+	};
+}
+
+export async function pendingRequestOf(uid: number): Promise<number> {
+	return parseInt(str(await nodebb.db().getObjectField(K.member(uid), 'pendingRequest')), 10) || 0;
+}
+
+export async function decideRequest(r: VerificationRequest, status: 'approved' | 'refused', by: number, decision: string): Promise<void> {
+	const db = nodebb.db();
+	await db.setObject(K.request(r.id), { status, decidedBy: by, decidedAt: Date.now(), decision });
+	await db.sortedSetRemove(K.pending, String(r.id));
+	await db.deleteObjectField(K.member(r.uid), 'pendingRequest');
+}
+
+export async function listRequests(pendingOnly: boolean, start: number, stop: number): Promise<{ items: VerificationRequest[]; total: number }> {
+	const set = pendingOnly ? K.pending : K.requests;
+	const db = nodebb.db();
+	const [ids, total] = await Promise.all([db.getSortedSetRange(set, start, stop), db.sortedSetCard(set)]);
+	const items = (await Promise.all(ids.map(id => getRequest(Number(id))))).filter((r): r is VerificationRequest => r !== null);
+	return { items, total };
+}
+
+/* ---------- account deletion ---------- */
+
+export async function forgetAccount(uid: number): Promise<void> {
+	const db = nodebb.db();
+	const ids = await db.getSortedSetRange(K.requests, 0, -1);
+	const reqs = await Promise.all(ids.map(id => getRequest(Number(id))));
+	const mine = reqs.filter((r): r is VerificationRequest => r?.uid === uid).map(r => r.id);
+	await db.deleteAll(mine.map(K.request));
+	await db.sortedSetRemove(K.requests, mine.map(String));
+	await db.sortedSetRemove(K.pending, mine.map(String));
+	await unlink(uid);
+	await clearAttempts('uid', String(uid));
+}

@@ -1,0 +1,56 @@
+import assert from 'assert';
+import type { RosterEntry } from '../../lib/membership/rules';
+import { activeNow, decideStanding, removesEveryone } from '../../lib/membership/standing';
+
+const DAY = 86400000;
+const NOW = Date.UTC(2026, 10, 25, 12);
+const entry = (over: Partial<RosterEntry> = {}): RosterEntry => ({
+	memberNumber: '001', lastName: 'Peeters', firstName: 'An', emails: [], birthDate: '', status: 'actief', active: true, endDate: '', ...over,
+});
+const fresh = { graceUntil: 0, revokedAt: 0, override: false };
+
+describe('membership standing', () => {
+	it('leaves an active member alone', () => {
+		assert.deepStrictEqual(decideStanding(entry(), fresh, NOW, 30), { kind: 'none' });
+	});
+
+	it('starts the grace period when a member leaves the roster, turns inactive or passes the end date', () => {
+		const expected = { kind: 'start-grace', until: NOW + 30 * DAY };
+		assert.deepStrictEqual(decideStanding(null, fresh, NOW, 30), expected);
+		assert.deepStrictEqual(decideStanding(entry({ active: false }), fresh, NOW, 30), expected);
+		assert.deepStrictEqual(decideStanding(entry({ endDate: '2026-11-24' }), fresh, NOW, 30), expected);
+	});
+
+	it('still counts the end date itself as a day of membership', () => {
+		assert.strictEqual(activeNow(entry({ endDate: '2026-11-25' }), NOW), true);
+	});
+
+	it('revokes at once when the grace period is 0', () => {
+		assert.deepStrictEqual(decideStanding(null, fresh, NOW, 0), { kind: 'revoke' });
+	});
+
+	it('revokes when the grace period is over, not before', () => {
+		assert.deepStrictEqual(decideStanding(null, { ...fresh, graceUntil: NOW + 1 }, NOW, 30), { kind: 'none' });
+		assert.deepStrictEqual(decideStanding(null, { ...fresh, graceUntil: NOW }, NOW, 30), { kind: 'revoke' });
+	});
+
+	it('cancels the grace period, or reinstates, when the member is active on the roster again', () => {
+		assert.deepStrictEqual(decideStanding(entry(), { ...fresh, graceUntil: NOW + DAY }, NOW, 30), { kind: 'cancel-grace' });
+		assert.deepStrictEqual(decideStanding(entry(), { ...fresh, revokedAt: NOW - DAY }, NOW, 30), { kind: 'reinstate' });
+	});
+
+	it('does nothing more to someone already revoked who is still off the roster', () => {
+		assert.deepStrictEqual(decideStanding(null, { ...fresh, revokedAt: NOW - DAY }, NOW, 30), { kind: 'none' });
+	});
+
+	it('keeps access an administrator restored, whatever the roster says', () => {
+		assert.deepStrictEqual(decideStanding(null, { ...fresh, override: true }, NOW, 0), { kind: 'none' });
+		assert.deepStrictEqual(decideStanding(null, { ...fresh, override: true, graceUntil: NOW }, NOW, 30), { kind: 'cancel-grace' });
+	});
+
+	it('asks for confirmation only when a roster would remove every active member', () => {
+		assert.strictEqual(removesEveryone(120, 0), true);
+		assert.strictEqual(removesEveryone(120, 1), false);
+		assert.strictEqual(removesEveryone(0, 0), false);
+	});
+});
