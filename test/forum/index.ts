@@ -3,3 +3,4 @@
  */
 import './platform.test';
 import './membership.test';
+import './access.test';
