@@ -323,6 +323,8 @@ export interface RosterRow extends RosterEntry {
 	username: string;
 	standing: 'unlinked' | 'member' | 'grace' | 'revoked';
 	graceUntil: number;
+	/** an administrator restored access whatever the roster says */
+	override: boolean;
 }
 
 export async function list(query: string, start: number, count: number): Promise<{ rows: RosterRow[]; total: number; meta: store.RosterMeta }> {
@@ -346,6 +348,7 @@ export async function list(query: string, start: number, count: number): Promise
 			username: uid ? asString(users[i]?.username) : '',
 			standing: !st ? 'unlinked' : st.revokedAt ? 'revoked' : st.graceUntil ? 'grace' : 'member',
 			graceUntil: st?.graceUntil ?? 0,
+			override: st?.override ?? false,
 		};
 	});
 	return { rows, total, meta };

@@ -131,7 +131,9 @@ export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddlewa
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/roster/imports`, r, async (req, res) => {
 		const start = int(req.query.start);
-		await ok(res, { imports: await store.listImports(start, start + 49) });
+		const imports = await store.listImports(start, start + 49);
+		const users = await nodebb.user().getUsersFields(imports.map(i => i.uid), ['username']);
+		await ok(res, { imports: imports.map((rec, i) => ({ ...rec, username: asString(users[i]?.username) })) });
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/roster/imports/:id`, r, async (req, res) => {
 		const id = int(req.params.id);
