@@ -64,6 +64,7 @@ function unitSuite() {
 	banner('unit');
 	const report = path.join(ARTIFACTS, 'unit.json');
 	fs.rmSync(report, { force: true });
+	fs.rmSync(`${report}.txt`, { force: true });
 	const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', REPORTER, 'build/test/unit/**/*.test.js'], { env: { ...process.env, LVL_REPORT_FILE: report } });
 	record('unit', mochaStats('unit', r.status, report));
 }
@@ -142,6 +143,8 @@ async function browserSuite(nbb) {
 	}
 	const report = path.join(ARTIFACTS, 'browser.json');
 	fs.rmSync(report, { force: true });
+	fs.rmSync(`${report}.txt`, { force: true });
+	fs.rmSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true, force: true });
 	let f;
 	try {
 		f = await forum.start(nbb, 'e2e');

@@ -25,8 +25,9 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
-	return browser.newContext({ viewport, locale: 'nl-BE' });
+/** NodeBB picks the language from the browser's (autoDetectLang), as it would for a Belgian member. */
+export async function newContext(browser: Browser, viewport = DESKTOP, locale = 'nl-BE'): Promise<BrowserContext> {
+	return browser.newContext({ viewport, locale, extraHTTPHeaders: { 'accept-language': `${locale},${locale.slice(0, 2)};q=0.9` } });
 }
 
 /** Logs in through NodeBB's own login form, as a person would. */

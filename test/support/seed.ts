@@ -4,8 +4,11 @@
  */
 import type { Envelope } from './http';
 import { Session } from './http';
+import { importRoster, type Person } from './roster';
 
 export interface DemoMember {
+	memberNumber: string;
+	birthDate: string;
 	username: string;
 	password: string;
 	email: string;
@@ -17,12 +20,28 @@ export const DEMO_PASSWORD = 'Lid-voor-lid-2026';
 
 /** Fictional people; `member: false` is someone with an account who has not proven membership. */
 export const DEMO_PEOPLE: DemoMember[] = [
-	{ username: 'an.peeters', fullname: 'An Peeters', email: 'an.peeters@example.org', member: true, password: DEMO_PASSWORD },
-	{ username: 'luc.dubois', fullname: 'Luc Dubois', email: 'luc.dubois@example.org', member: true, password: DEMO_PASSWORD },
-	{ username: 'marie.claes', fullname: 'Marie Claes', email: 'marie.claes@example.org', member: true, password: DEMO_PASSWORD },
-	{ username: 'pieter.dhondt', fullname: 'Pieter D\'Hondt', email: 'pieter.dhondt@example.org', member: true, password: DEMO_PASSWORD },
-	{ username: 'sophie.lambert', fullname: 'Sophie Lambert', email: 'sophie.lambert@example.org', member: false, password: DEMO_PASSWORD },
+	{ memberNumber: '1001', birthDate: '1968-03-14', username: 'an.peeters', fullname: 'An Peeters', email: 'an.peeters@example.org', member: true, password: DEMO_PASSWORD },
+	{ memberNumber: '1002', birthDate: '1957-09-02', username: 'luc.dubois', fullname: 'Luc Dubois', email: 'luc.dubois@example.org', member: true, password: DEMO_PASSWORD },
+	{ memberNumber: '1003', birthDate: '1975-11-23', username: 'marie.claes', fullname: 'Marie Claes', email: 'marie.claes@example.org', member: true, password: DEMO_PASSWORD },
+	{ memberNumber: '1004', birthDate: '1949-06-30', username: 'pieter.dhondt', fullname: 'Pieter D\'Hondt', email: 'pieter.dhondt@example.org', member: true, password: DEMO_PASSWORD },
+	{ memberNumber: '', birthDate: '', username: 'sophie.lambert', fullname: 'Sophie Lambert', email: 'sophie.lambert@example.org', member: false, password: DEMO_PASSWORD },
 ];
+
+/** On the roster, without an account yet: they register through the forum (the demo's and the browser tests' newcomers). */
+export const DEMO_NEWCOMERS: Person[] = [
+	{ nr: '1010', last: 'Vermeulen', first: 'Hilde', email: 'hilde.vermeulen@example.org', born: '1971-04-09' },
+	{ nr: '1011', last: 'Lefèvre', first: 'Étienne', email: 'etienne.lefevre@example.org', born: '1963-02-17' },
+	{ nr: '1012', last: 'Janssens', first: 'Koen', email: 'koen.janssens@example.org', born: '1980-08-05' },
+	{ nr: '1013', last: 'Dupont', first: 'Claire', email: 'claire.dupont@example.org', born: '1966-12-12' },
+];
+
+export function demoRoster(): Person[] {
+	const members = DEMO_PEOPLE.filter(p => p.member).map((p): Person => {
+		const [first = '', ...rest] = p.fullname.split(' ');
+		return { nr: p.memberNumber, last: rest.join(' '), first, email: p.email, born: p.birthDate };
+	});
+	return [...members, ...DEMO_NEWCOMERS];
+}
 
 export const DEMO_CATEGORIES = [
 	{ name: 'Vragen & Antwoorden', description: 'Stel je vraag aan de leden · Posez votre question aux membres', icon: 'fa-circle-question' },
@@ -59,6 +78,7 @@ async function ensureUser(admin: Session, p: DemoMember): Promise<number> {
 export interface SeedResult {
 	cids: number[];
 	uids: Record<string, number>;
+	membersGroup: string;
 }
 
 export async function seedAssociation(base: string, admin: { username: string; password: string }): Promise<SeedResult> {
@@ -78,17 +98,24 @@ export async function seedAssociation(base: string, admin: { username: string; p
 	}
 	const settings = await s.get<Envelope<{ membersGroup: string }>>('/api/v3/plugins/lvl/settings');
 	const group = settings.body.response.membersGroup;
+	// the roster as the secretariat would import it (only when none is there yet: rerunning keeps edits)
+	const current = await s.get<Envelope<{ total: number }>>('/api/v3/plugins/lvl/roster');
+	if (!current.body.response.total) {
+		await importRoster(s, demoRoster());
+	}
 	const uids: Record<string, number> = {};
 	for (const p of DEMO_PEOPLE) {
 		const uid = await ensureUser(s, p);
 		uids[p.username] = uid;
 		if (p.member) {
-			const slug = encodeURIComponent(group.toLowerCase().replace(/\s+/g, '-'));
-			const joined = await s.put(`/api/v3/groups/${slug}/membership/${String(uid)}`);
-			if (![200, 400].includes(joined.status)) {
-				throw new Error(`adding ${p.username} to ${group}: ${joined.text}`);
+			// each member proves membership themself, through the same step a real member takes
+			const m = new Session(base);
+			await m.login(p.username, p.password);
+			const v = await m.post<Envelope<{ outcome: string }>>('/api/v3/plugins/lvl/verification', { memberNumber: p.memberNumber, email: p.email });
+			if (v.status !== 200) {
+				throw new Error(`verifying ${p.username}: ${v.text}`);
 			}
 		}
 	}
-	return { cids, uids };
+	return { cids, uids, membersGroup: group };
 }
