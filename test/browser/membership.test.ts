@@ -1,6 +1,6 @@
 import assert from 'assert';
 import type { Browser, Page } from 'playwright-core';
-import { adminLogin, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot } from '../support/browser';
+import { adminLogin, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
 import { belgianCsv } from '../support/roster';
 import { DEMO_NEWCOMERS, demoRoster, seedAssociation } from '../support/seed';
 
@@ -13,14 +13,6 @@ async function registerAccount(page: Page, username: string): Promise<void> {
 	await page.waitForSelector('[component="lvl/verify-step"]');
 }
 
-async function consentAndSubmit(page: Page): Promise<void> {
-	for (const id of ['#gdpr_agree_data', '#gdpr_agree_email']) {
-		if (await page.locator(id).count()) {
-			await page.check(id);
-		}
-	}
-	await Promise.all([page.waitForNavigation({ timeout: 30000 }), page.click('form[action$="/register/complete"] button.btn-primary')]);
-}
 
 describe('browser: a new member registers and proves membership', function () {
 	this.timeout(180000);
@@ -44,7 +36,7 @@ describe('browser: a new member registers and proves membership', function () {
 		await page.fill('#lvl-member-number', who.nr);
 		await page.fill('#lvl-email', who.email.toUpperCase());
 		await shot(page, 'register-verify-phone-nl');
-		await consentAndSubmit(page);
+		await submitRegistrationSteps(page);
 		// a new account's language is the forum's default until the member picks one: ask for Dutch explicitly
 		await page.goto(`${FORUM_URL}/leden-voor-leden?lang=nl`);
 		await page.waitForSelector('[component="lvl/categories"]');
@@ -63,7 +55,7 @@ describe('browser: a new member registers and proves membership', function () {
 		await page.fill('#lvl-last-name', 'LEFEVRE');
 		await page.fill('#lvl-birth-date', who.born);
 		await shot(page, 'register-verify-phone-fr');
-		await consentAndSubmit(page);
+		await submitRegistrationSteps(page);
 		await page.goto(`${FORUM_URL}/leden-voor-leden?lang=fr`);
 		await page.waitForSelector('[component="lvl/categories"]');
 		assert.match(await page.locator('.lvl-home h1').innerText(), /Membres pour Membres/);
@@ -77,7 +69,7 @@ describe('browser: a new member registers and proves membership', function () {
 		await registerAccount(page, `fout${String(Date.now() % 100000)}`);
 		await page.fill('#lvl-member-number', DEMO_NEWCOMERS[2]!.nr);
 		await page.fill('#lvl-email', 'iemand.anders@example.org');
-		await consentAndSubmit(page);
+		await submitRegistrationSteps(page);
 		await page.waitForSelector('[component="lvl/verify-step"]');
 		assert.match(await page.locator('.alert-warning:visible').first().innerText(), /konden je niet bevestigen/);
 		await shot(page, 'register-verify-error-phone-nl');

@@ -1,7 +1,7 @@
 import assert from 'assert';
 import fs from 'fs';
 import type { Browser } from 'playwright-core';
-import { adminLogin, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot } from '../support/browser';
+import { adminLogin, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
 import { DEMO_PEOPLE, seedAssociation } from '../support/seed';
 
 describe('browser smoke test', function () {
@@ -61,12 +61,7 @@ describe('browser smoke test', function () {
 		await page.waitForSelector('[component="lvl/verify-step"]');
 		await shot(page, 'verify-step-existing-account-phone-fr');
 		await page.check('#lvl-action-later');
-		for (const id of ['#gdpr_agree_data', '#gdpr_agree_email']) {
-			if (await page.locator(id).count()) {
-				await page.check(id);
-			}
-		}
-		await Promise.all([page.waitForNavigation(), page.click('form[action$="/register/complete"] button.btn-primary')]);
+		await submitRegistrationSteps(page);
 		const res = await page.goto(`${FORUM_URL}/leden-voor-leden?lang=fr`);
 		assert.strictEqual(res?.status(), 403);
 		assert.match(await page.locator('[component="lvl/how-to-join"]').innerText(), /Réservé aux membres/);

@@ -44,3 +44,17 @@ export async function shot(page: Page, name: string): Promise<string> {
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
 }
+
+/** Ticks NodeBB's own GDPR consent where it is asked, then submits the registration steps page. */
+export async function submitRegistrationSteps(page: Page): Promise<void> {
+	for (const id of ['#gdpr_agree_data', '#gdpr_agree_email']) {
+		if (await page.locator(id).count()) {
+			await page.check(id);
+		}
+	}
+	await Promise.all([
+		page.waitForResponse(r => r.url().endsWith('/register/complete') && r.request().method() === 'POST', { timeout: 30000 }),
+		page.click('form[action$="/register/complete"] button.btn-primary'),
+	]);
+	await page.waitForLoadState('load');
+}
