@@ -18,8 +18,6 @@ export interface Settings {
 	platformCids: number[];
 	/** Groups whose members need no roster verification (administrators never do). */
 	exemptGroups: string[];
-	/** An optional group that may read and edit the roster besides administrators. */
-	secretariatGroup: string;
 	/** Whether an unverified person gets an account that sees nothing, or is refused before one exists. */
 	verificationMode: VerificationMode;
 	/** Days a member keeps access after leaving the roster (0 = at once). */
@@ -32,7 +30,6 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	membersGroup: 'Leden',
 	platformCids: [],
 	exemptGroups: [],
-	secretariatGroup: '',
 	verificationMode: 'account-first',
 	graceDays: 30,
 	attemptsPerHour: 5,
@@ -82,7 +79,6 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		membersGroup: RESERVED_GROUPS.includes(group) ? DEFAULTS.membersGroup : group,
 		platformCids: [...new Set(list(r.platformCids).map(v => parseInt(v, 10)).filter(n => Number.isInteger(n) && n > 0))],
 		exemptGroups: [...new Set(list(r.exemptGroups))],
-		secretariatGroup: text(r.secretariatGroup, ''),
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, 0, 365),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, 1, 100),
@@ -122,7 +118,6 @@ export function toStored(settings: Settings): Record<string, string> {
 		membersGroup: settings.membersGroup,
 		platformCids: JSON.stringify(settings.platformCids),
 		exemptGroups: JSON.stringify(settings.exemptGroups),
-		secretariatGroup: settings.secretariatGroup,
 		verificationMode: settings.verificationMode,
 		graceDays: String(settings.graceDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
