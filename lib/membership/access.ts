@@ -60,11 +60,8 @@ export async function reconcileUid(uid: number, now = Date.now()): Promise<Stand
 
 /** After an import or an edit: the accounts linked to these member numbers. */
 export async function reconcileNumbers(nums: string[]): Promise<void> {
-	for (const num of nums) {
-		const uid = await store.linkedUid(num);
-		if (uid) {
-			await reconcileUid(uid);
-		}
+	for (const uid of (await store.linkedUids(nums)).values()) {
+		await reconcileUid(uid);
 	}
 }
 
@@ -74,7 +71,7 @@ export async function reconcileAll(): Promise<{ checked: number; changed: number
 	let changed = 0;
 	const batch = 500;
 	for (let start = 0; ; start += batch) {
-		const uids = await store.linkedUids(start, start + batch - 1);
+		const uids = await store.linkedUidRange(start, start + batch - 1);
 		if (!uids.length) {
 			break;
 		}

@@ -18,10 +18,44 @@ export const PREVIEW_PAGE = 100;
 
 export type PreviewList = 'added' | 'changed' | 'leaving' | 'invalid';
 
+/**
+ * What a preview keeps until it is applied: the new entries once, and the comparison by member number only
+ * (entries are not stored twice; 50,000 rows stay a few megabytes).
+ */
 interface StoredPreview {
 	entries: RosterEntry[];
 	invalid: InvalidRow[];
-	diff: RosterDiff;
+	added: string[];
+	changed: { before: RosterEntry; num: string; fields: (keyof RosterEntry)[] }[];
+	leaving: RosterEntry[];
+	unchanged: number;
+	statusValues: string[];
+}
+
+function compact(entries: RosterEntry[], invalid: InvalidRow[], diff: RosterDiff, values: string[]): StoredPreview {
+	return {
+		entries,
+		invalid,
+		added: diff.added.map(e => e.memberNumber),
+		changed: diff.changed.map(c => ({ before: c.before, num: c.after.memberNumber, fields: c.fields })),
+		leaving: diff.leaving,
+		unchanged: diff.unchanged,
+		statusValues: values,
+	};
+}
+
+/** The lists of a stored preview, rebuilt from the member numbers. */
+function expand(stored: StoredPreview): { added: RosterEntry[]; changed: RosterDiff['changed']; leaving: RosterEntry[]; invalid: InvalidRow[] } {
+	const byNumber = new Map(stored.entries.map(e => [e.memberNumber, e]));
+	return {
+		added: stored.added.map(n => byNumber.get(n)).filter((e): e is RosterEntry => !!e),
+		changed: stored.changed.flatMap(c => {
+			const after = byNumber.get(c.num);
+			return after ? [{ before: c.before, after, fields: c.fields }] : [];
+		}),
+		leaving: stored.leaving,
+		invalid: stored.invalid,
+	};
 }
 
 export interface Preview {
@@ -96,22 +130,26 @@ async function computePreview(rec: store.ImportRecord, table: ParsedTable): Prom
 	};
 	rec.counts = counts;
 	rec.baseRevision = meta.revision;
+	const stored = compact(entries, invalid, diff, statusValues(table, mapping.status));
+	return { stored, preview: previewOf(rec, stored) };
+}
+
+function previewOf(rec: store.ImportRecord, stored: StoredPreview): Preview {
+	const lists = expand(stored);
+	const counts = rec.counts as Preview['counts'];
 	return {
-		stored: { entries, invalid, diff },
-		preview: {
-			import: rec,
-			headers: table.headers,
-			mapping,
-			activeStatuses: rec.activeStatuses,
-			statusValues: statusValues(table, mapping.status),
-			counts,
-			removesEveryone: removesEveryone(currentActive, active),
-			lists: {
-				added: diff.added.slice(0, PREVIEW_PAGE),
-				changed: diff.changed.slice(0, PREVIEW_PAGE),
-				leaving: diff.leaving.slice(0, PREVIEW_PAGE),
-				invalid: invalid.slice(0, PREVIEW_PAGE),
-			},
+		import: rec,
+		headers: rec.headers,
+		mapping: rec.mapping,
+		activeStatuses: rec.activeStatuses,
+		statusValues: stored.statusValues,
+		counts,
+		removesEveryone: removesEveryone(counts.currentActive, counts.active),
+		lists: {
+			added: lists.added.slice(0, PREVIEW_PAGE),
+			changed: lists.changed.slice(0, PREVIEW_PAGE),
+			leaving: lists.leaving.slice(0, PREVIEW_PAGE),
+			invalid: lists.invalid.slice(0, PREVIEW_PAGE),
 		},
 	};
 }
@@ -127,11 +165,12 @@ export async function createPreview(uid: number, filename: string, buf: Buffer, 
 		activeStatuses: activeStatuses ?? meta.activeStatuses,
 	};
 	const { preview, stored } = await computePreview(rec, table);
-	await store.saveImport(rec, { table: JSON.stringify(table), preview: JSON.stringify(stored) });
+	// the file itself is kept (not its parsed table, which is several times larger) for a change of mapping
+	await store.saveImport(rec, { file: buf.toString('base64'), preview: JSON.stringify(stored) });
 	return preview;
 }
 
-async function openPreview(id: number): Promise<{ rec: store.ImportRecord; table: ParsedTable }> {
+async function openPreview(id: number): Promise<{ rec: store.ImportRecord; stored: StoredPreview }> {
 	const rec = await store.getImport(id);
 	if (!rec) {
 		throw new Error(`[[${NS}:error.no-such-import]]`);
@@ -139,31 +178,31 @@ async function openPreview(id: number): Promise<{ rec: store.ImportRecord; table
 	if (rec.status !== 'preview') {
 		throw new Error(`[[${NS}:error.import-closed]]`);
 	}
-	const table = JSON.parse(await store.getImportPayload(id, 'table')) as ParsedTable;
-	return { rec, table };
+	const stored = JSON.parse(await store.getImportPayload(id, 'preview')) as StoredPreview;
+	return { rec, stored };
 }
 
 /** The admin changed the column mapping or the active statuses: recompute the preview from the same file. */
 export async function remap(id: number, mapping: Partial<ColumnMapping>, activeStatuses: string[]): Promise<Preview> {
-	const { rec, table } = await openPreview(id);
+	const { rec } = await openPreview(id);
+	const file = Buffer.from(await store.getImportPayload(id, 'file'), 'base64');
+	const table = await parseRosterFile(file, rec.filename);
 	rec.mapping = mapping;
 	rec.activeStatuses = activeStatuses;
 	const { preview, stored } = await computePreview(rec, table);
-	await store.saveImport(rec, { table: JSON.stringify(table), preview: JSON.stringify(stored) });
+	await store.saveImport(rec, { preview: JSON.stringify(stored) });
 	return preview;
 }
 
 export async function getPreview(id: number): Promise<Preview> {
-	const { rec, table } = await openPreview(id);
-	const { preview } = await computePreview(rec, table);
-	return preview;
+	const { rec, stored } = await openPreview(id);
+	return previewOf(rec, stored);
 }
 
 /** More rows of one of the preview's lists. */
 export async function previewPage(id: number, list: PreviewList, start: number): Promise<{ items: unknown[]; total: number }> {
-	await openPreview(id);
-	const stored = JSON.parse(await store.getImportPayload(id, 'preview')) as StoredPreview;
-	const all: unknown[] = list === 'invalid' ? stored.invalid : stored.diff[list];
+	const { stored } = await openPreview(id);
+	const all: unknown[] = expand(stored)[list];
 	return { items: all.slice(start, start + PREVIEW_PAGE), total: all.length };
 }
 
@@ -172,8 +211,7 @@ export async function previewPage(id: number, list: PreviewList, start: number):
  * write switches over; a failure before that leaves the previous roster exactly as it was.
  */
 export async function apply(id: number, by: number, opts: { confirmRemoveAll?: boolean } = {}): Promise<store.ImportRecord> {
-	const { rec } = await openPreview(id);
-	const stored = JSON.parse(await store.getImportPayload(id, 'preview')) as StoredPreview;
+	const { rec, stored } = await openPreview(id);
 	const meta = await store.getMeta();
 	if (meta.revision !== rec.baseRevision) {
 		throw new Error(`[[${NS}:error.roster-changed-since-preview]]`);
@@ -213,8 +251,7 @@ export async function apply(id: number, by: number, opts: { confirmRemoveAll?: b
 	// the old version is no longer read by anyone; remove it after the switch
 	await store.dropVersion(meta.version);
 	// accounts whose entry changed, left or came back
-	const touched = [...stored.diff.leaving, ...stored.diff.added, ...stored.diff.changed.map(c => c.after)].map(e => e.memberNumber);
-	await reconcileNumbers(touched);
+	await reconcileNumbers([...stored.leaving.map(e => e.memberNumber), ...stored.added, ...stored.changed.map(c => c.num)]);
 	return rec;
 }
 

@@ -259,6 +259,22 @@ export async function getMemberState(uid: number): Promise<MemberState | null> {
 	};
 }
 
+/** The accounts linked to these member numbers, in one read (an import touches thousands at once). */
+export async function linkedUids(nums: string[]): Promise<Map<string, number>> {
+	const out = new Map<string, number>();
+	for (let i = 0; i < nums.length; i += CHUNK * 5) {
+		const part = nums.slice(i, i + CHUNK * 5);
+		const row = await nodebb.db().getObjectFields(K.links, part);
+		for (const num of part) {
+			const uid = parseInt(str(row[num]), 10) || 0;
+			if (uid) {
+				out.set(num, uid);
+			}
+		}
+	}
+	return out;
+}
+
 export async function linkedUid(num: string): Promise<number> {
 	return parseInt(str(await nodebb.db().getObjectField(K.links, normaliseMemberNumber(num))), 10) || 0;
 }
@@ -294,7 +310,7 @@ export async function setMemberFields(uid: number, fields: Partial<Record<'grace
 	}
 }
 
-export async function linkedUids(start: number, stop: number): Promise<number[]> {
+export async function linkedUidRange(start: number, stop: number): Promise<number[]> {
 	return (await nodebb.db().getSortedSetRange(K.members, start, stop)).map(Number);
 }
 
@@ -341,7 +357,7 @@ export async function nextImportId(): Promise<number> {
 	return nodebb.db().incrObjectField('global', 'nextLvlImportId');
 }
 
-export async function saveImport(rec: ImportRecord, payload?: { table: string; preview: string }): Promise<void> {
+export async function saveImport(rec: ImportRecord, payload?: { file?: string; preview: string }): Promise<void> {
 	const db = nodebb.db();
 	await db.setObject(K.import(rec.id), {
 		id: rec.id, uid: rec.uid, filename: rec.filename, createdAt: rec.createdAt, status: rec.status, appliedAt: rec.appliedAt,
@@ -366,13 +382,13 @@ export async function getImport(id: number): Promise<ImportRecord | null> {
 	};
 }
 
-export async function getImportPayload(id: number, field: 'table' | 'preview'): Promise<string> {
+export async function getImportPayload(id: number, field: 'file' | 'preview'): Promise<string> {
 	return str(await nodebb.db().getObjectField(K.import(id), field));
 }
 
 /** Once applied or discarded, the file's content is no longer kept: only the record and its counts. */
 export async function dropImportPayload(id: number): Promise<void> {
-	await nodebb.db().deleteObjectFields(K.import(id), ['table', 'preview']);
+	await nodebb.db().deleteObjectFields(K.import(id), ['file', 'preview']);
 }
 
 export async function listImports(start: number, stop: number): Promise<ImportRecord[]> {
