@@ -15,6 +15,9 @@ const PG = { host: process.env.LVL_PG_HOST || '127.0.0.1', port: Number(process.
 const PROFILES = {
 	demo: { port: Number(process.env.LVL_DEMO_PORT || 4577), redisDb: Number(process.env.LVL_DEMO_REDIS_DB || 11), adminPassword: 'Demo-beheer-2026' },
 	e2e: { port: Number(process.env.LVL_E2E_PORT || 4599), redisDb: Number(process.env.LVL_E2E_REDIS_DB || 12), adminPassword: 'E2e-beheer-2026' },
+	// npm run bench: one forum per database
+	'bench-redis': { port: Number(process.env.LVL_BENCH_REDIS_PORT || 4610), redisDb: Number(process.env.LVL_BENCH_REDIS_DB || 10), adminPassword: 'Bench-beheer-2026' },
+	'bench-postgres': { port: Number(process.env.LVL_BENCH_PG_PORT || 4611), database: 'postgres', pgDatabase: process.env.LVL_BENCH_PG_DB || 'lvl_bench', adminPassword: 'Bench-beheer-2026' },
 };
 
 const TASK = path.join(__dirname, 'nodebb-task.js');
@@ -33,7 +36,9 @@ function profile(name) {
 		logFile: path.join(dir, 'nodebb.log'),
 		url: `http://127.0.0.1:${p.port}`,
 		port: p.port,
+		database: p.database || 'redis',
 		redisDb: p.redisDb,
+		postgres: p.database === 'postgres' ? { ...PG, database: p.pgDatabase } : undefined,
 		admin: { username: 'beheerder', password: p.adminPassword, email: `beheerder@${name}.invalid` },
 	};
 }
@@ -47,8 +52,9 @@ function writeConfig(f) {
 	const config = {
 		url: f.url,
 		secret,
-		database: 'redis',
-		redis: { ...REDIS, password: '', database: f.redisDb },
+		...(f.database === 'postgres'
+			? { database: 'postgres', postgres: f.postgres }
+			: { database: 'redis', redis: { ...REDIS, password: '', database: f.redisDb } }),
 		port: f.port,
 		bind_address: '127.0.0.1',
 		// no outside network: the plugin registry points at loopback
@@ -81,15 +87,24 @@ function prepare(nbb, name, { fresh = false, build = true, log = console.log } =
 	stop(f);
 	writeConfig(f);
 	linkPlugin(nbb);
+	if (f.database === 'postgres') {
+		// NodeBB needs the database to exist; createdb makes ours when missing (a no-op for Redis)
+		task(nbb, f, 'createdb');
+	}
 	if (fresh) {
-		log(`[forum:${name}] emptying its own database (redis db ${f.redisDb})`);
+		log(`[forum:${name}] emptying its own database (${f.database === 'postgres' ? `postgres database ${f.postgres.database}` : `redis db ${f.redisDb}`})`);
 		task(nbb, f, 'flush');
 	}
 	if (task(nbb, f, 'installed') !== 'yes') {
 		log(`[forum:${name}] setting up NodeBB`);
+		const dbAnswers = f.database === 'postgres'
+			? {
+				database: 'postgres', 'postgres:host': f.postgres.host, 'postgres:port': f.postgres.port, 'postgres:username': f.postgres.username,
+				'postgres:password': f.postgres.password, 'postgres:database': f.postgres.database, 'postgres:ssl': 'false',
+			}
+			: { database: 'redis', 'redis:host': REDIS.host, 'redis:port': REDIS.port, 'redis:password': '', 'redis:database': f.redisDb };
 		const answers = {
-			url: f.url, secret: JSON.parse(fs.readFileSync(f.configFile, 'utf8')).secret, database: 'redis',
-			'redis:host': REDIS.host, 'redis:port': REDIS.port, 'redis:password': '', 'redis:database': f.redisDb,
+			url: f.url, secret: JSON.parse(fs.readFileSync(f.configFile, 'utf8')).secret, ...dbAnswers,
 			'admin:username': f.admin.username, 'admin:password': f.admin.password, 'admin:password:confirm': f.admin.password, 'admin:email': f.admin.email,
 		};
 		nodebbCli(nbb, f, ['setup', JSON.stringify(answers), '--skip-build'], { quiet: true });

@@ -1,0 +1,433 @@
+'use strict';
+
+// npm run bench: the roster at association scale, on Redis and on PostgreSQL.
+//   1. import of a 50,000-row Belgian CSV (preview, apply), then the monthly update (2 % changed, 1 % left, 1 % new)
+//   2. verification latency (member number + e-mail) with that roster in force
+// Each database gets its own forum profile (bench-redis: redis db 10, port 4610; bench-postgres: database lvl_bench,
+// port 4611), emptied and set up afresh. Every request goes to 127.0.0.1 only. Results: bench/results.md.
+// Options: --only=redis|postgres   --rows=50000   --attempts=100
+//   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
+//              written to bench/profile.md
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { ROOT, findNodebb, nodebbVersion, ensureNode22, runInNodebb } = require('./lib/env');
+const forum = require('./lib/forum');
+const { generateRoster, monthlyUpdate, belgianCsv, prng } = require('../bench/roster-data');
+
+const arg = (name, fallback) => {
+	const hit = process.argv.find(a => a.startsWith(`--${name}=`));
+	return hit ? hit.slice(name.length + 3) : fallback;
+};
+const ROWS = Number(arg('rows', 50000));
+const ATTEMPTS = Math.min(200, Number(arg('attempts', 100)));
+const DATABASES = arg('only', 'redis,postgres').split(',').filter(Boolean);
+const TARGET = { importMs: 15000, importMb: 400, verifyMs: 20 };
+const RESULTS = path.join(ROOT, 'bench', 'results.md');
+const PASSWORD = 'Bench-lid-2026';
+let buildWarning = '';
+
+const log = (...a) => console.log('[bench]', ...a);
+const mb = bytes => Math.round(bytes / 1024 / 1024);
+
+/* ---------- the forum process and its memory ---------- */
+
+function children(pid) {
+	const r = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+	return (r.stdout || '').split('\n').map(Number).filter(Boolean);
+}
+
+function listeningPids(port) {
+	const r = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+	return [...(r.stdout || '').matchAll(/pid=(\d+)/g)].map(m => Number(m[1]));
+}
+
+/** The process serving the port: the spawned one, or (if app.js is a loader) the descendant listening on it. */
+function serverPid(f) {
+	const root = parseInt(fs.readFileSync(f.pidFile, 'utf8'), 10);
+	const family = [root];
+	for (let i = 0; i < family.length && family.length < 50; i += 1) {
+		family.push(...children(family[i]));
+	}
+	const listening = listeningPids(f.port).filter(p => family.includes(p));
+	if (listening.length) {
+		return { pid: listening[0], family };
+	}
+	// no ss (or no permission to see pids): the deepest descendant is the worker of a loader
+	return { pid: family[family.length - 1], family };
+}
+
+function memStatus(pid) {
+	const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = key => Number((text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm')) || [])[1] || 0) * 1024;
+	return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/** Resets VmHWM to the current RSS (Linux: write 5 to clear_refs), so each step gets its own peak. */
+function resetPeak(pid) {
+	try {
+		fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Runs one measured step: wall time of `fn`, and the server's peak RSS during it (VmHWM, and sampled VmRSS). */
+async function measure(pid, fn) {
+	const peakReset = resetPeak(pid);
+	const before = memStatus(pid).rss;
+	let sampled = before;
+	const timer = setInterval(() => {
+		try {
+			sampled = Math.max(sampled, memStatus(pid).rss);
+		} catch {
+			// the process went away: the step fails on its own
+		}
+	}, 20);
+	const t0 = performance.now();
+	try {
+		const value = await fn();
+		const ms = performance.now() - t0;
+		const { rss, hwm } = memStatus(pid);
+		return { value, ms, before, peak: peakReset ? Math.max(hwm, sampled) : sampled, rss, hwmSinceStart: !peakReset };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+/* ---------- HTTP ---------- */
+
+function loadClient() {
+	const { Session } = require(path.join(ROOT, 'build/test/support/http.js'));
+	const { upload } = require(path.join(ROOT, 'build/test/support/roster.js'));
+	return { Session, upload };
+}
+
+function expectOk(res, what) {
+	if (res.status !== 200) {
+		throw new Error(`${what}: HTTP ${res.status} ${String(res.text || JSON.stringify(res.body)).slice(0, 500)}`);
+	}
+	return res.body.response;
+}
+
+function percentile(sorted, p) {
+	if (!sorted.length) {
+		return NaN;
+	}
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/* ---------- the measurements ---------- */
+
+async function importBench(client, admin, pid, db, data) {
+	const rows = [];
+	const rounds = [
+		{ label: 'initial import', csv: data.first, rows: data.firstPeople.length, expect: { added: data.firstPeople.length, changed: 0, leaving: 0 } },
+		{
+			label: 'monthly update', csv: data.second, rows: data.update.people.length,
+			expect: { added: data.update.addedNrs.length, changed: data.update.changedNrs.length, leaving: data.update.removedNrs.length },
+		},
+	];
+	for (const round of rounds) {
+		log(`${db}: ${round.label}: upload of ${round.rows} rows (${mb(round.csv.length * 10) / 10} MB)`);
+		const up = await measure(pid, () => client.upload(admin, round.csv, 'ledenlijst.csv'));
+		if (up.value.status !== 200) {
+			throw new Error(`${round.label}: upload failed: HTTP ${up.value.status} ${JSON.stringify(up.value.body).slice(0, 500)}`);
+		}
+		const preview = up.value.body.response;
+		const c = preview.counts;
+		const counted = `rows ${c.rows}, added ${c.added}, changed ${c.changed}, unchanged ${c.unchanged}, leaving ${c.leaving}, invalid ${c.invalid}`;
+		log(`${db}: ${round.label}: preview in ${Math.round(up.ms)} ms (${counted}), peak RSS ${mb(up.peak)} MB`);
+		const mismatch = Object.entries(round.expect).filter(([k, v]) => c[k] !== v).map(([k, v]) => `${k} ${c[k]} (expected ${v})`);
+		if (c.invalid) {
+			mismatch.push(`invalid ${c.invalid}`);
+		}
+		const ap = await measure(pid, () => admin.post(`/api/v3/plugins/lvl/roster/imports/${preview.import.id}/apply`, {}));
+		expectOk(ap.value, `${round.label}: apply`);
+		log(`${db}: ${round.label}: apply in ${Math.round(ap.ms)} ms, peak RSS ${mb(ap.peak)} MB`);
+		const total = up.ms + ap.ms;
+		const peak = Math.max(up.peak, ap.peak);
+		const timeMet = total < TARGET.importMs;
+		const memoryMet = mb(peak) < TARGET.importMb;
+		const verdict = timeMet && memoryMet ? 'target met'
+			: `TARGET MISSED: time ${timeMet ? 'met' : 'missed'} (< ${TARGET.importMs / 1000} s), memory ${memoryMet ? 'met' : 'missed'} (< ${TARGET.importMb} MB)`;
+		rows.push(
+			{ db, step: `${round.label}: preview (upload)`, rows: round.rows, ms: up.ms, peak: up.peak, note: `RSS before ${mb(up.before)} MB; ${counted}${mismatch.length ? `; MISMATCH ${mismatch.join(', ')}` : ''}` },
+			{ db, step: `${round.label}: apply`, rows: round.rows, ms: ap.ms, peak: ap.peak, note: `RSS before ${mb(ap.before)} MB` },
+			{ db, step: `**${round.label}: preview + apply**`, rows: round.rows, ms: total, peak, note: verdict },
+		);
+	}
+	return rows;
+}
+
+async function createAccount(client, admin, f, username) {
+	const created = await admin.post('/api/v3/users', { username, password: PASSWORD });
+	const uid = expectOk(created, `creating ${username}`).uid;
+	const s = new client.Session(f.url);
+	await s.login(username, PASSWORD);
+	return { uid, username, s };
+}
+
+async function verificationBench(client, admin, pid, f, db, data) {
+	const saved = await admin.put('/api/v3/plugins/lvl/settings', { attemptsPerHour: 100 });
+	expectOk(saved, 'setting attemptsPerHour');
+	const matching = Math.ceil(ATTEMPTS / 2);
+	const failing = ATTEMPTS - matching;
+	const failAccounts = Math.min(5, failing) || 0;
+	// distinct, unlinked, active members of the roster in force, spread over the whole roster
+	const r = prng(7);
+	const inForce = data.update.people;
+	const picked = new Set();
+	while (picked.size < matching) {
+		picked.add(r.int(0, inForce.length - 1));
+	}
+	const members = [...picked].map(i => inForce[i]);
+	log(`${db}: creating ${matching + failAccounts} fresh accounts through the admin API`);
+	const stamp = Date.now().toString(36);
+	const matchAcc = [];
+	for (let i = 0; i < matching; i += 1) {
+		matchAcc.push(await createAccount(client, admin, f, `bench-${stamp}-lid-${i}`));
+	}
+	const failAcc = [];
+	for (let i = 0; i < failAccounts; i += 1) {
+		failAcc.push(await createAccount(client, admin, f, `bench-${stamp}-niet-${i}`));
+	}
+	// half and half, interleaved; the failures alternate between a known member number with a wrong e-mail address
+	// and a member number that is not on the roster
+	const plan = [];
+	for (let i = 0; i < ATTEMPTS; i += 1) {
+		const k = Math.floor(i / 2);
+		if (i % 2 === 0 && k < matching) {
+			const m = members[k];
+			plan.push({ match: true, acc: matchAcc[k], body: { memberNumber: m.nr, email: m.email.split(',')[0].trim() } });
+		} else {
+			const other = inForce[r.int(0, inForce.length - 1)];
+			const body = k % 2 === 0
+				? { memberNumber: other.nr, email: `iemand.anders.${k}@example.org` }
+				: { memberNumber: String(900000 + k), email: other.email.split(',')[0].trim() };
+			plan.push({ match: false, acc: failAcc[k % failAcc.length], body });
+		}
+	}
+	// NodeBB's own cost of a logged-in API write (session, CSRF, envelope), for comparison
+	const ping = [];
+	const pingers = failAcc.length ? failAcc : matchAcc;
+	const pingRun = await measure(pid, async () => {
+		for (let i = 0; i < ATTEMPTS; i += 1) {
+			const t0 = performance.now();
+			expectOk(await pingers[i % pingers.length].s.post('/api/v3/ping', {}), 'POST /api/v3/ping');
+			ping.push(performance.now() - t0);
+		}
+	});
+	log(`${db}: ${plan.length} verification attempts (${matching} matching, ${plan.length - matching} not)`);
+	const times = { all: [], match: [], fail: [] };
+	const unexpected = [];
+	const run = await measure(pid, async () => {
+		for (const a of plan) {
+			const t0 = performance.now();
+			const res = await a.acc.s.post('/api/v3/plugins/lvl/verification', a.body);
+			const ms = performance.now() - t0;
+			times.all.push(ms);
+			times[a.match ? 'match' : 'fail'].push(ms);
+			const outcome = res.body && res.body.response && res.body.response.outcome;
+			if (a.match ? (res.status !== 200 || outcome !== 'verified') : (res.status === 200 || res.status === 429 || res.status >= 500)) {
+				unexpected.push(`${a.match ? 'matching' : 'non-matching'} ${a.body.memberNumber}: HTTP ${res.status} ${String(res.text).slice(0, 200)}`);
+			}
+		}
+	});
+	if (unexpected.length) {
+		throw new Error(`${unexpected.length} verification attempts had an unexpected answer, e.g.\n  ${unexpected.slice(0, 5).join('\n  ')}`);
+	}
+	const rows = [];
+	const pingSorted = ping.sort((a, b) => a - b);
+	for (const [name, value] of [['p50', percentile(pingSorted, 50)], ['p95', percentile(pingSorted, 95)], ['max', pingSorted[pingSorted.length - 1]]]) {
+		rows.push({ db, step: `baseline POST /api/v3/ping (NodeBB alone): ${name}`, rows: inForce.length, ms: value, peak: pingRun.peak, note: `${pingSorted.length} requests, same sessions` });
+	}
+	for (const [kind, label] of [['all', 'all'], ['match', 'matching (links the account)'], ['fail', 'not matching']]) {
+		const sorted = [...times[kind]].sort((a, b) => a - b);
+		if (!sorted.length) {
+			continue;
+		}
+		for (const [name, value] of [['p50', percentile(sorted, 50)], ['p95', percentile(sorted, 95)], ['max', sorted[sorted.length - 1]]]) {
+			const bold = kind === 'all' && name !== 'max';
+			rows.push({
+				db, step: `${bold ? '**' : ''}verification ${label}: ${name}${bold ? '**' : ''}`, rows: inForce.length, ms: value, peak: run.peak,
+				note: `${sorted.length} attempts${bold ? (value < TARGET.verifyMs ? '; target met' : `; TARGET MISSED (${TARGET.verifyMs} ms)`) : ''}`,
+			});
+		}
+	}
+	const all = [...times.all].sort((x, y) => x - y);
+	for (const row of rows) {
+		row.section = 'verification';
+	}
+	log(`${db}: verification p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms, max ${all[all.length - 1].toFixed(1)} ms`);
+	return rows;
+}
+
+async function benchDatabase(nbb, client, db, first, data) {
+	const name = `bench-${db}`;
+	log(`${db}: preparing the ${name} forum afresh${first ? ' (and building NodeBB\'s assets)' : ''}`);
+	const f = forum.prepare(nbb, name, { fresh: true, build: first, log });
+	if (new URL(f.url).hostname !== '127.0.0.1') {
+		throw new Error(`the bench only talks to 127.0.0.1, not ${f.url}`);
+	}
+	await forum.start(nbb, name);
+	try {
+		const { pid, family } = serverPid(f);
+		log(`${db}: forum up at ${f.url}; server process ${pid} (process family ${family.join(', ')})`);
+		const admin = new client.Session(f.url);
+		await admin.login(f.admin.username, f.admin.password);
+		for (const [setting, value] of [['activitypubEnabled', '0'], ['submitPluginUsage', '0'], ['requireEmailAddress', '0']]) {
+			await admin.put(`/api/v3/admin/settings/${setting}`, { value });
+		}
+		const idle = memStatus(pid);
+		const load = os.loadavg().map(x => x.toFixed(2)).join(' / ');
+		const rows = [{ db, step: 'idle after start', rows: 0, ms: NaN, peak: idle.rss, note: `RSS before the first request of the bench; machine load average ${load} (1/5/15 min)` }];
+		rows.push(...await importBench(client, admin, pid, db, data));
+		rows.push(...await verificationBench(client, admin, pid, f, db, data));
+		return rows;
+	} finally {
+		forum.stop(f);
+	}
+}
+
+/* ---------- report ---------- */
+
+function table(rows) {
+	const lines = ['| database | step | rows | wall ms | peak RSS MB | notes |', '|---|---|---:|---:|---:|---|'];
+	for (const r of rows) {
+		const ms = Number.isNaN(r.ms) ? '' : r.ms >= 100 ? String(Math.round(r.ms)) : r.ms.toFixed(1);
+		lines.push(`| ${r.db} | ${r.step} | ${r.rows ? r.rows.toLocaleString('en-US') : ''} | ${ms} | ${mb(r.peak)} | ${r.note || ''} |`);
+	}
+	return lines.join('\n');
+}
+
+function versionOf(cmd, args) {
+	try {
+		const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10000 });
+		return r.status === 0 ? r.stdout.trim() : 'unknown';
+	} catch {
+		return 'unknown';
+	}
+}
+
+function report(nbb, results, started) {
+	const node = versionOf(ensureNode22(), ['--version']);
+	const redis = (versionOf('redis-cli', ['-h', forum.REDIS.host, '-p', String(forum.REDIS.port), 'INFO', 'server']).match(/redis_version:(\S+)/) || [])[1] || 'unknown';
+	const pg = versionOf('psql', ['-h', forum.PG.host, '-p', String(forum.PG.port), '-U', forum.PG.username, '-d', 'postgres', '-tAc', 'SHOW server_version']);
+	const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
+	const imports = results.filter(r => r.section !== 'verification');
+	const verifications = results.filter(r => r.section === 'verification');
+	return `# Benchmark: the roster at association scale
+
+Run by \`npm run bench\` on ${new Date(started).toISOString().replace('T', ' ').slice(0, 16)} UTC (took ${Math.round((Date.now() - started) / 1000)} s).${buildWarning ? ` Note: ${buildWarning}.` : ''}
+
+- Machine: ${os.cpus().length} logical CPUs per os.cpus() (nproc ${versionOf('nproc', [])}), ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.platform()} ${os.release()}
+- NodeBB ${nodebbVersion(nbb)}, started as \`node app.js\` with NODE_ENV=production on Node ${node}
+- Redis ${redis}, PostgreSQL ${pg}, both on this machine
+- Peak RSS: VmHWM of the process serving the port (reset before each step through /proc/<pid>/clear_refs), and VmRSS sampled every 20 ms; wall ms: the HTTP call as the client sees it
+
+Targets: preview + apply of ${ROWS.toLocaleString('en-US')} rows under ${TARGET.importMs / 1000} s and ${TARGET.importMb} MB; verification under ${TARGET.verifyMs} ms.
+
+## 1. Roster import (${ROWS.toLocaleString('en-US')}-row Belgian \`;\` CSV, then the monthly update: 2 % changed, 1 % left, 1 % new)
+
+${table(imports)}
+
+## 2. Verification (POST /api/v3/plugins/lvl/verification, member number + e-mail, ${ATTEMPTS} attempts, roster of ${verifications[0] ? verifications[0].rows.toLocaleString('en-US') : '?'} in force)
+
+Each matching attempt is a fresh account claiming its own unlinked member number (it gets linked and joins the
+members group); the non-matching ones come from 5 other fresh accounts, alternately a known member number with a wrong
+e-mail address and an unknown member number. Sequential, one at a time, over keep-alive HTTP to 127.0.0.1.
+The baseline rows are NodeBB's own \`POST /api/v3/ping\` from the same logged-in sessions (session lookup, CSRF check,
+API envelope): the part of each verification's time that is NodeBB's, not the plugin's.
+
+${table(verifications)}
+`;
+}
+
+/** --profile: the plugin's preview and apply in process, every store and database call timed. */
+function profileImports(nbb) {
+	const out = [`# Where a roster import's time goes (${ROWS.toLocaleString('en-US')} rows)\n`,
+		`\`node scripts/bench.js --profile\` on ${new Date().toISOString().slice(0, 16)} UTC, NodeBB ${nodebbVersion(nbb)}, Node ${versionOf(ensureNode22(), ['--version'])}, ${os.cpus().length} CPUs.`,
+		'The plugin\'s own createPreview and apply, called in process (no HTTP, no upload), on a freshly set up bench forum database;',
+		'inclusive wall times, so nested calls (store.writeVersion → db.setObjectBulk) are counted in both.'];
+	for (const [i, db] of DATABASES.entries()) {
+		const name = `bench-${db}`;
+		log(`${db}: preparing the ${name} forum's database afresh for the profile`);
+		const f = forum.prepare(nbb, name, { fresh: true, build: i === 0 && !fs.existsSync(path.join(nbb, 'build', 'public')), log });
+		log(`${db}: profiling the preview and apply of ${ROWS} rows, then the monthly update`);
+		const r = runInNodebb(nbb, ['--expose-gc', path.join(ROOT, 'bench', 'profile-import.js'), f.configFile, String(ROWS)], { stdio: 'pipe' });
+		if (r.status !== 0) {
+			throw new Error(`profiling on ${db} failed: ${r.stderr || r.stdout}`);
+		}
+		out.push(`\n## ${db}\n${r.stdout}`);
+	}
+	const file = path.join(ROOT, 'bench', 'profile.md');
+	fs.writeFileSync(file, `${out.join('\n')}\n`);
+	console.log(`${out.join('\n')}\n\nWritten to ${path.relative(ROOT, file)}`);
+}
+
+async function main() {
+	const started = Date.now();
+	const nbb = findNodebb();
+	if (nbb.reason) {
+		throw new Error(`cannot run the benchmark: ${nbb.reason}`);
+	}
+	log('building the plugin and the test support (tsc)');
+	const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+	// exit 2: type errors, but every file was emitted; a benchmark measures the JavaScript, so it goes on (and says so)
+	if (tsc.status === 2) {
+		buildWarning = 'tsc reported type errors (the JavaScript was emitted and measured anyway)';
+		log(`WARNING: ${buildWarning}`);
+	} else if (tsc.status !== 0) {
+		throw new Error('the TypeScript build failed');
+	}
+	if (process.argv.includes('--profile')) {
+		profileImports(nbb.path);
+		return;
+	}
+	const client = loadClient();
+	const firstPeople = generateRoster(ROWS);
+	const update = monthlyUpdate(firstPeople);
+	const data = { firstPeople, update, first: belgianCsv(firstPeople), second: belgianCsv(update.people) };
+	log(`generated ${ROWS} members (${mb(data.first.length)} MB CSV); update: ${update.changedNrs.length} changed, ${update.removedNrs.length} left, ${update.addedNrs.length} new`);
+
+	const results = [];
+	for (const [i, db] of DATABASES.entries()) {
+		if (!['redis', 'postgres'].includes(db)) {
+			throw new Error(`unknown database ${db} (redis or postgres)`);
+		}
+		results.push(...await benchDatabase(nbb.path, client, db, i === 0, data));
+	}
+	const md = report(nbb.path, results, started);
+	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+	fs.writeFileSync(RESULTS, md);
+	console.log(`\n${md}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+	const missed = results.filter(r => /TARGET MISSED/.test(r.note || ''));
+	if (missed.length) {
+		console.log(`\n${missed.length} target(s) missed:\n${missed.map(r => `  ${r.db}: ${r.step.replace(/\*/g, '')}: ${Math.round(r.ms)} ms, ${mb(r.peak)} MB`).join('\n')}`);
+	}
+}
+
+let stopping = false;
+process.on('SIGINT', () => {
+	if (stopping) {
+		return;
+	}
+	stopping = true;
+	for (const db of DATABASES) {
+		try {
+			forum.stop(`bench-${db}`);
+		} catch {
+			// not running
+		}
+	}
+	process.exit(130);
+});
+
+main().catch((err) => {
+	console.error(err.stack || err.message || err);
+	process.exitCode = 1;
+});
