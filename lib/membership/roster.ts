@@ -10,7 +10,7 @@ import {
 	type ColumnMapping, diffRoster, foldText, guessMapping, type InvalidRow, isEmail, mapRows, normaliseEmail,
 	normaliseMemberNumber, parseDate, type RosterDiff, type RosterEntry, splitEmails,
 } from './rules';
-import { isoDay, removesEveryone } from './standing';
+import { diffFingerprints, isoDay, removesEveryone } from './standing';
 import * as store from './store';
 
 /** How many rows of each list a preview answer carries; the rest is paged. */
@@ -112,6 +112,26 @@ function statusValues(table: ParsedTable, column: string | undefined): string[] 
 	return [...seen.values()].sort();
 }
 
+/**
+ * The comparison with the roster in force: by fingerprint, reading back only the entries that differ or leave.
+ * (A roster from before fingerprints is read whole.)
+ */
+async function compare(version: number, entries: RosterEntry[]): Promise<{ diff: RosterDiff; currentActive: number }> {
+	const fps = version ? await store.fingerprints(version) : new Map<string, string>();
+	if (!fps) {
+		const current = await store.allEntries(version);
+		return { diff: diffRoster(current, entries), currentActive: current.filter(e => e.active).length };
+	}
+	const quick = diffFingerprints(fps, entries);
+	const suspects = new Set(quick.suspects);
+	const before = await store.getEntries([...quick.suspects, ...quick.absent], version);
+	const detail = diffRoster(before, entries.filter(e => suspects.has(e.memberNumber)));
+	return {
+		diff: { added: quick.added, changed: detail.changed, unchanged: quick.unchanged + detail.unchanged, leaving: detail.leaving },
+		currentActive: quick.currentActive,
+	};
+}
+
 async function computePreview(rec: store.ImportRecord, table: ParsedTable): Promise<{ preview: Preview; stored: StoredPreview }> {
 	const meta = await store.getMeta();
 	const mapping = rec.mapping;
@@ -120,10 +140,8 @@ async function computePreview(rec: store.ImportRecord, table: ParsedTable): Prom
 	if (mapping.memberNumber) {
 		({ entries, invalid } = mapRows(table, mapping as ColumnMapping, { activeStatuses: rec.activeStatuses, today: isoDay(Date.now()) }));
 	}
-	const current = await store.allEntries(meta.version);
-	const diff = diffRoster(current, entries);
+	const { diff, currentActive } = await compare(meta.version, entries);
 	const active = entries.filter(e => e.active).length;
-	const currentActive = current.filter(e => e.active).length;
 	const counts = {
 		rows: table.rows.length, added: diff.added.length, changed: diff.changed.length, unchanged: diff.unchanged,
 		leaving: diff.leaving.length, invalid: invalid.length, active, currentActive,

@@ -1,6 +1,7 @@
 /**
  * Pure: what happens to a verified member's access when the roster says they left, or came back.
  */
+import { createHash } from 'crypto';
 import type { RosterEntry } from './rules';
 
 export interface Standing {
@@ -53,4 +54,48 @@ export function decideStanding(entry: RosterEntry | null, s: Standing, now: numb
 /** Would applying this roster leave the association without a single active member? Then the admin must confirm. */
 export function removesEveryone(currentActive: number, incomingActive: number): boolean {
 	return currentActive > 0 && incomingActive === 0;
+}
+
+/**
+ * A short fingerprint of what a roster entry says (e-mail order does not count), with its active flag in front:
+ * a preview compares 50,000 fingerprints instead of reading 50,000 entries back.
+ */
+export function fingerprint(e: RosterEntry): string {
+	const body = JSON.stringify([e.lastName, e.firstName, [...e.emails].sort(), e.birthDate, e.status, e.active, e.endDate]);
+	return `${e.active ? '1' : '0'}${createHash('sha1').update(body).digest('base64').slice(0, 12)}`;
+}
+
+export interface FingerprintDiff {
+	added: RosterEntry[];
+	/** member numbers whose fingerprint differs: to be read back and compared field by field */
+	suspects: string[];
+	unchanged: number;
+	/** on the current roster, absent from the new one (active or not) */
+	absent: string[];
+	currentActive: number;
+}
+
+export function diffFingerprints(current: Map<string, string>, incoming: RosterEntry[]): FingerprintDiff {
+	const out: FingerprintDiff = { added: [], suspects: [], unchanged: 0, absent: [], currentActive: 0 };
+	const seen = new Set<string>();
+	for (const e of incoming) {
+		seen.add(e.memberNumber);
+		const fp = current.get(e.memberNumber);
+		if (fp === undefined) {
+			out.added.push(e);
+		} else if (fp === fingerprint(e)) {
+			out.unchanged += 1;
+		} else {
+			out.suspects.push(e.memberNumber);
+		}
+	}
+	for (const [num, fp] of current) {
+		if (fp.startsWith('1')) {
+			out.currentActive += 1;
+		}
+		if (!seen.has(num)) {
+			out.absent.push(num);
+		}
+	}
+	return out;
 }

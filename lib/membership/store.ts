@@ -6,6 +6,7 @@ import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import type { ColumnMapping, RosterEntry } from './rules';
 import { foldText, normaliseMemberNumber } from './rules';
+import { fingerprint } from './standing';
 
 const CHUNK = 1000;
 
@@ -17,6 +18,8 @@ export const K = {
 	numbers: (v: number): string => `lvl:roster:${String(v)}:numbers`,
 	/** sorted set, score 0: "folded last name folded first name\tnumber" for prefix search */
 	names: (v: number): string => `lvl:roster:${String(v)}:names`,
+	/** hash: member number → fingerprint of the entry (active flag first), for cheap previews */
+	fingerprints: (v: number): string => `lvl:roster:${String(v)}:fp`,
 	/** hash: member number → uid of the linked account */
 	links: 'lvl:links',
 	/** hash per account: memberNumber, verifiedAt, method, graceUntil, revokedAt, override */
@@ -28,6 +31,8 @@ export const K = {
 	/** sorted set: import ids by time */
 	imports: 'lvl:imports',
 	import: (id: number): string => `lvl:import:${String(id)}`,
+	/** hash: the uploaded file (base64) and the compact preview, while an import is in preview */
+	importPayload: (id: number): string => `lvl:import:${String(id)}:payload`,
 	/** sorted set: every manual verification request id by time; pending ones in their own set */
 	requests: 'lvl:requests',
 	pending: 'lvl:requests:pending',
@@ -160,7 +165,17 @@ export async function writeVersion(v: number, entries: RosterEntry[]): Promise<v
 		await db.setObjectBulk(part.map(e => [K.entry(v, e.memberNumber), entryToHash(e)]));
 		await db.sortedSetAdd(K.numbers(v), part.map(() => 0), part.map(e => e.memberNumber));
 		await db.sortedSetAdd(K.names(v), part.map(() => 0), part.map(nameIndex));
+		await db.setObject(K.fingerprints(v), Object.fromEntries(part.map(e => [e.memberNumber, fingerprint(e)])));
 	}
+}
+
+/** The fingerprints of version v; null for a roster written before they existed. */
+export async function fingerprints(v: number): Promise<Map<string, string> | null> {
+	const h = await nodebb.db().getObject(K.fingerprints(v));
+	if (!h) {
+		return null;
+	}
+	return new Map(Object.entries(h).map(([k, val]) => [k, str(val)]));
 }
 
 /** Removes every key of version v. */
@@ -173,7 +188,7 @@ export async function dropVersion(v: number): Promise<void> {
 	for (let i = 0; i < nums.length; i += CHUNK * 5) {
 		await db.deleteAll(nums.slice(i, i + CHUNK * 5).map(n => K.entry(v, n)));
 	}
-	await db.deleteAll([K.numbers(v), K.names(v)]);
+	await db.deleteAll([K.numbers(v), K.names(v), K.fingerprints(v)]);
 }
 
 /** The single write that puts version v in force. */
@@ -191,6 +206,7 @@ export async function putEntry(v: number, entry: RosterEntry, previous: RosterEn
 		await db.sortedSetRemove(K.names(v), nameIndex(previous));
 	}
 	await db.sortedSetAdd(K.names(v), 0, nameIndex(entry));
+	await db.setObjectField(K.fingerprints(v), entry.memberNumber, fingerprint(entry));
 	if (!previous) {
 		await db.incrObjectField(K.meta, 'count');
 	}
@@ -363,8 +379,11 @@ export async function saveImport(rec: ImportRecord, payload?: { file?: string; p
 		id: rec.id, uid: rec.uid, filename: rec.filename, createdAt: rec.createdAt, status: rec.status, appliedAt: rec.appliedAt,
 		baseRevision: rec.baseRevision, counts: JSON.stringify(rec.counts), mapping: JSON.stringify(rec.mapping),
 		activeStatuses: JSON.stringify(rec.activeStatuses), headers: JSON.stringify(rec.headers),
-		...(payload ?? {}),
 	});
+	if (payload) {
+		// kept apart from the record, so listing the history never reads several megabytes per import
+		await db.setObject(K.importPayload(rec.id), payload);
+	}
 	await db.sortedSetAdd(K.imports, rec.createdAt, String(rec.id));
 }
 
@@ -383,12 +402,12 @@ export async function getImport(id: number): Promise<ImportRecord | null> {
 }
 
 export async function getImportPayload(id: number, field: 'file' | 'preview'): Promise<string> {
-	return str(await nodebb.db().getObjectField(K.import(id), field));
+	return str(await nodebb.db().getObjectField(K.importPayload(id), field));
 }
 
 /** Once applied or discarded, the file's content is no longer kept: only the record and its counts. */
 export async function dropImportPayload(id: number): Promise<void> {
-	await nodebb.db().deleteObjectFields(K.import(id), ['file', 'preview']);
+	await nodebb.db().delete(K.importPayload(id));
 }
 
 export async function listImports(start: number, stop: number): Promise<ImportRecord[]> {

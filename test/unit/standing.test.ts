@@ -1,6 +1,6 @@
 import assert from 'assert';
 import type { RosterEntry } from '../../lib/membership/rules';
-import { activeNow, decideStanding, removesEveryone } from '../../lib/membership/standing';
+import { activeNow, decideStanding, diffFingerprints, fingerprint, removesEveryone } from '../../lib/membership/standing';
 
 const DAY = 86400000;
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -52,5 +52,28 @@ describe('membership standing', () => {
 		assert.strictEqual(removesEveryone(120, 0), true);
 		assert.strictEqual(removesEveryone(120, 1), false);
 		assert.strictEqual(removesEveryone(0, 0), false);
+	});
+});
+
+describe('roster fingerprints', () => {
+	it('change with any compared field but not with the order of e-mails, and carry the active flag', () => {
+		const e = entry({ emails: ['a@x.be', 'b@x.be'] });
+		assert.strictEqual(fingerprint(e), fingerprint({ ...e, emails: ['b@x.be', 'a@x.be'] }));
+		assert.notStrictEqual(fingerprint(e), fingerprint({ ...e, lastName: 'Peters' }));
+		assert.ok(fingerprint(e).startsWith('1'));
+		assert.ok(fingerprint({ ...e, active: false }).startsWith('0'));
+	});
+
+	it('sort an incoming roster into added, suspects, unchanged and absent, counting the active ones in force', () => {
+		const a = entry({ memberNumber: 'A' });
+		const b = entry({ memberNumber: 'B' });
+		const c = entry({ memberNumber: 'C', active: false });
+		const current = new Map([[a.memberNumber, fingerprint(a)], [b.memberNumber, fingerprint(b)], [c.memberNumber, fingerprint(c)]]);
+		const d = diffFingerprints(current, [a, { ...b, status: 'erelid' }, entry({ memberNumber: 'D' })]);
+		assert.deepStrictEqual(d.added.map(x => x.memberNumber), ['D']);
+		assert.deepStrictEqual(d.suspects, ['B']);
+		assert.strictEqual(d.unchanged, 1);
+		assert.deepStrictEqual(d.absent, ['C']);
+		assert.strictEqual(d.currentActive, 2);
 	});
 });
