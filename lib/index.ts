@@ -1,10 +1,12 @@
 /**
  * The hook table NodeBB calls into (plugin.json names these methods). Assembly only: no logic here.
  */
+import * as competences from './competences/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
 
 export = {
 	platform,
 	membership,
+	competences,
 };

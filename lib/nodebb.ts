@@ -111,6 +111,7 @@ export interface Database {
 	setAdd(key: string, value: string | string[]): Promise<void>;
 	setRemove(key: string, value: string | string[]): Promise<void>;
 	isSetMember(key: string, value: string): Promise<boolean>;
+	isSetMembers(key: string, values: string[]): Promise<boolean[]>;
 	getSetMembers(key: string): Promise<string[]>;
 	setCount(key: string): Promise<number>;
 	sortedSetAdd(key: string, score: number | number[], value: string | string[]): Promise<void>;
@@ -354,7 +355,9 @@ export function hostVersion(): string {
 export function forTemplate(text: string): string {
 	const [major = 0, minor = 0] = hostVersion().split('.').map(n => parseInt(n, 10) || 0);
 	const escapesItself = major > 4 || (major === 4 && minor >= 14);
-	return escapesItself ? text : validator().escape(text);
+	// `[[…]]` typed by a member must not be translated as if it were ours
+	const safe = translator().escape(text);
+	return escapesItself ? safe : validator().escape(safe);
 }
 
 export const log = {

@@ -7,6 +7,8 @@ import { NS } from '../settings';
 import { apiMembersOnly, apiSettingsManagers } from './middleware';
 import { canUsePlatform } from './permissions';
 import * as service from './service';
+import { asString } from '../coerce';
+import { needsReminder } from '../competences/profiles';
 import { statusOf } from '../membership/verification';
 
 export const LANDING_PATH = '/leden-voor-leden';
@@ -21,6 +23,8 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		categories = rows.filter((c, i) => readable[i] && c.cid && !Number(c.disabled));
 	}
 	const standing = !member && req.uid > 0 ? await statusOf(req.uid) : null;
+	const reminder = member ? await needsReminder(req.uid) : { show: false, completeness: 0 };
+	const userslug = member ? asString(await nodebb.user().getUserField(req.uid, 'userslug')) : '';
 	if (!member) {
 		res.status(req.uid > 0 ? 403 : 401);
 	}
@@ -29,6 +33,10 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		member,
 		loggedIn: req.uid > 0,
 		pendingRequest: !!standing?.pendingRequest,
+		reminder: reminder.show,
+		completeness: reminder.completeness,
+		profileUrl: userslug ? `/user/${userslug}/competenties` : '',
+		uid: req.uid,
 		revoked: !!standing?.revoked,
 		categories,
 		hasCategories: categories.length > 0,

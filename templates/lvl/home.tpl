@@ -11,6 +11,25 @@
 			<p class="mb-0">[[lvl:platform.principles]]</p>
 		</div>
 	</div>
+	{{{ if reminder }}}
+	<div class="card border-primary" component="lvl/profile-reminder" data-uid="{uid}">
+		<div class="card-body d-flex flex-column gap-2">
+			<div class="d-flex justify-content-between align-items-start gap-2">
+				<h2 class="fs-5 fw-semibold mb-0">[[lvl:reminder.title]]</h2>
+				<button type="button" class="btn-close" component="lvl/profile-reminder/dismiss" aria-label="[[lvl:reminder.dismiss]]"></button>
+			</div>
+			<p class="mb-0">[[lvl:reminder.text]]</p>
+			<div class="progress" role="progressbar" aria-valuenow="{completeness}" aria-valuemin="0" aria-valuemax="100" style="height: .5rem;">
+				<div class="progress-bar" style="width: {completeness}%"></div>
+			</div>
+			<div><a class="btn btn-primary" href="{config.relative_path}{profileUrl}">[[lvl:reminder.action]]</a></div>
+		</div>
+	</div>
+	{{{ end }}}
+	<div class="d-flex flex-wrap gap-2">
+		<a class="btn btn-outline-primary" href="{config.relative_path}/wie-weet-wat"><i class="fa fa-people-group"></i> [[lvl:directory.title]]</a>
+		{{{ if profileUrl }}}<a class="btn btn-outline-secondary" href="{config.relative_path}{profileUrl}"><i class="fa fa-graduation-cap"></i> [[lvl:profile.mine]]</a>{{{ end }}}
+	</div>
 	{{{ if hasCategories }}}
 	<div class="list-group" component="lvl/categories">
 		{{{ each categories }}}

@@ -4,3 +4,4 @@
 import './platform.test';
 import './membership.test';
 import './access.test';
+import './competences.test';

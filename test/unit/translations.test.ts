@@ -1,6 +1,7 @@
 import assert from 'assert';
 import fs from 'fs';
 import path from 'path';
+import { AVAILABILITY, HIDEABLE, LANGUAGES, LEVELS, REGIONS, ROLES } from '../../lib/competences/profile-rules';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const LANGS = ['nl', 'fr', 'en-GB'];
@@ -35,7 +36,9 @@ function usedKeys(namespaces: string[]): Map<string, string[]> {
 		const text = fs.readFileSync(file, 'utf8');
 		for (const m of text.matchAll(re)) {
 			const [, ns = 'lvl', key = ''] = m;
-			if (namespaces.includes(ns) && !key.endsWith('.')) {
+			// a key completed at run time (`…${notice}` or `…{./value}`) is checked by its own test, not here
+			const dynamic = ['$', '{'].includes(text.charAt(m.index + m[0].length));
+			if (namespaces.includes(ns) && !key.endsWith('.') && !dynamic) {
 				const id = `${ns}:${key}`;
 				used.set(id, [...(used.get(id) ?? []), path.relative(ROOT, file)]);
 			}
@@ -91,6 +94,20 @@ describe('translations', () => {
 			const same = Object.entries(keys).filter(([key, value]) => value.length > 25
 				&& (byLang.get('nl')!.get(ns)![key] === value || byLang.get('fr')!.get(ns)![key] === value));
 			assert.deepStrictEqual(same.map(([k]) => k), [], `${ns}: untranslated`);
+		}
+	});
+
+	it('has a label for every value of the vocabularies and every notice built at run time', () => {
+		const dynamic = [
+			...LEVELS.map(v => `level.${v}`), ...ROLES.map(v => `role.${v}`), ...LANGUAGES.map(v => `language.${v}`),
+			...REGIONS.map(v => `region.${v}`), ...AVAILABILITY.map(v => `availability.${v}`), ...HIDEABLE.map(v => `hide.${v}`),
+			...['verified', 'approved', 'refused', 'grace', 'revoked', 'restored', 'reinstated'].map(v => `notification.${v}`),
+			...['approved', 'merged', 'refused'].map(v => `notification.proposal-${v}`),
+			...['note', 'profession', 'sector', 'help'].map(v => `field.${v}`),
+		];
+		for (const lang of LANGS) {
+			const lvl = byLang.get(lang)!.get('lvl') ?? {};
+			assert.deepStrictEqual(dynamic.filter(k => !(k in lvl)), [], `${lang} lacks labels`);
 		}
 	});
 });

@@ -60,7 +60,10 @@
 								<div class="form-text">[[lvl:admin.exempt-groups-help]]</div>
 							</div>
 							<p class="form-text">[[lvl:admin.secretariat-help]]</p>
-							<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
+							<div class="d-flex flex-wrap gap-2">
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/competences"><i class="fa fa-sitemap"></i> [[lvl:admin.competences-link]]</a>
+							</div>
 						</div>
 					</form>
 				</div>

@@ -1,0 +1,73 @@
+/**
+ * Thin adapters between NodeBB's hooks and the competence services.
+ */
+import { asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import { canUsePlatform } from '../platform/permissions';
+import { NS } from '../settings';
+import * as profiles from './profiles';
+import * as proposals from './proposals';
+import { apiRoutes, DIRECTORY_PATH, pageRoutes } from './routes';
+import * as taxonomy from './taxonomy';
+
+interface ProfileMenu {
+	uid: number;
+	callerUID: number;
+	links: { id: string; route: string; name: string; icon: string; visibility: Record<string, boolean> }[];
+}
+interface NavItem { route: string; title: string; enabled: boolean; iconClass: string; textClass: string; text: string }
+
+export async function staticAppLoad(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
+	pageRoutes(payload.router, payload.middleware);
+	if (await taxonomy.seed()) {
+		nodebb.log.info('seeded the starter competence taxonomy');
+	}
+}
+
+export async function staticApiRoutes(payload: { router: nodebb.Router }): Promise<void> {
+	apiRoutes(payload.router);
+}
+
+/** The "Competenties" tab, shown only when both the viewer and the profile's owner are on the platform. */
+export async function filterUserProfileMenu(data: ProfileMenu): Promise<ProfileMenu> {
+	// NodeBB passes these as numbers or numeric strings depending on the caller
+	const self = String(data.uid) === String(data.callerUID);
+	if (await canUsePlatform(data.callerUID) && (self || await canUsePlatform(data.uid))) {
+		data.links.push({
+			id: 'lvl-competences',
+			route: 'competenties',
+			name: `[[${NS}:profile.title]]`,
+			icon: 'fa-graduation-cap',
+			visibility: { self: true, other: true, moderator: true, globalMod: true, admin: true, canViewInfo: true },
+		});
+	}
+	return data;
+}
+
+/** After registering, a new member lands on the platform's home, which invites them to fill in their competences. */
+export async function filterRegisterComplete(payload: { uid: number; next: string }): Promise<{ uid: number; next: string }> {
+	payload.next = `${asString(nodebb.nconf().get('relative_path'))}/leden-voor-leden`;
+	return payload;
+}
+
+export async function filterNavigationAvailable(items: NavItem[]): Promise<NavItem[]> {
+	items.push({
+		route: DIRECTORY_PATH,
+		title: `[[${NS}:directory.title]]`,
+		enabled: false,
+		iconClass: 'fa-people-group',
+		textClass: 'd-lg-none',
+		text: `[[${NS}:directory.title]]`,
+	});
+	return items;
+}
+
+/** NodeBB's payload: `uid` is who edited, `data.uid` whose profile it is (an admin may edit another's). */
+export async function actionUserUpdateProfile(payload: { uid: number; data?: { uid?: number | string } }): Promise<void> {
+	await profiles.reindexNames(Number(payload.data?.uid ?? payload.uid));
+}
+
+export async function staticUserDelete(payload: { uid: number }): Promise<void> {
+	await profiles.remove(payload.uid);
+	await proposals.forget(payload.uid);
+}

@@ -1,0 +1,224 @@
+/**
+ * Pure rules for a member's competence profile and the directory's query and ranking. No NodeBB here.
+ */
+import { NS } from '../settings';
+import { asCount, asFlag, asString } from '../coerce';
+
+export const LEVELS = ['basic', 'experienced', 'expert'] as const;
+export const ROLES = ['advice', 'mentoring', 'talk', 'introductions', 'lending'] as const;
+export const LANGUAGES = ['nl', 'fr', 'en', 'de', 'other'] as const;
+export const REGIONS = ['antwerpen', 'limburg', 'oost-vlaanderen', 'vlaams-brabant', 'west-vlaanderen', 'brussels',
+	'brabant-wallon', 'hainaut', 'liege', 'luxembourg', 'namur', 'abroad'] as const;
+export const AVAILABILITY = ['available', 'limited', 'not-now'] as const;
+/** Fields a member may hide from other members (competences themselves are what the directory is for). */
+export const HIDEABLE = ['languages', 'region', 'profession', 'sector', 'availability', 'help', 'years', 'notes'] as const;
+
+export type Level = typeof LEVELS[number];
+export type Role = typeof ROLES[number];
+export type Language = typeof LANGUAGES[number];
+export type Region = typeof REGIONS[number];
+export type Availability = typeof AVAILABILITY[number];
+export type Hideable = typeof HIDEABLE[number];
+
+export const LIMITS = { profession: 100, sector: 100, help: 600, note: 300, years: 70 };
+
+export interface CompetenceEntry {
+	key: string;
+	level: Level;
+	roles: Role[];
+	/** years of experience, null when not given */
+	years: number | null;
+	note: string;
+}
+
+export interface Profile {
+	competences: CompetenceEntry[];
+	languages: Language[];
+	region: Region | '';
+	profession: string;
+	sector: string;
+	/** '' only in what others see when the member hides it */
+	availability: Availability | '';
+	help: string;
+	/** in the "Wie weet wat?" directory at all */
+	listed: boolean;
+	hidden: Hideable[];
+	revision: number;
+	updatedAt: number;
+}
+
+export const EMPTY_PROFILE: Readonly<Profile> = Object.freeze({
+	competences: [], languages: [], region: '', profession: '', sector: '', availability: 'available', help: '',
+	listed: true, hidden: [], revision: 0, updatedAt: 0,
+});
+
+function oneOf<T extends string>(list: readonly T[], v: unknown): T | undefined {
+	const s = asString(v);
+	return (list as readonly string[]).includes(s) ? s as T : undefined;
+}
+
+function listOf<T extends string>(list: readonly T[], v: unknown): T[] {
+	const raw = Array.isArray(v) ? v : typeof v === 'string' && v ? v.split(',') : [];
+	return [...new Set(raw.map(x => oneOf(list, x)).filter((x): x is T => x !== undefined))];
+}
+
+/** Plain text from a form: no control characters, spaces folded, cut at the limit (the limit is an error, not a cut). */
+function plain(v: unknown, max: number, field: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+	const text = asString(v).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/[ \t]+/g, ' ');
+	if (text.length > max) {
+		throw new Error(`[[${NS}:error.too-long, [[${NS}:field.${field}]], ${String(max)}]]`);
+	}
+	return text;
+}
+
+export type KeyState = 'ok' | 'unknown' | 'retired';
+
+/**
+ * Reads what a member submits into a complete profile, or throws a translated error. `keyState` tells whether a
+ * competence key exists in the taxonomy; entries the member already had on a retired competence may stay.
+ */
+export function readProfile(input: Record<string, unknown>, keyState: (key: string) => KeyState, opts: { max: number; previous?: Profile }): Profile {
+	const prevKeys = new Set(opts.previous?.competences.map(c => c.key) ?? []);
+	const rawList = Array.isArray(input.competences) ? input.competences as unknown[] : [];
+	if (rawList.length > opts.max) {
+		throw new Error(`[[${NS}:error.too-many-competences, ${String(opts.max)}]]`);
+	}
+	const seen = new Set<string>();
+	const competences: CompetenceEntry[] = [];
+	for (const raw of rawList) {
+		const c = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+		const key = asString(c.key, 80);
+		const state = keyState(key);
+		if (state === 'unknown') {
+			throw new Error(`[[${NS}:error.unknown-competence, ${key.replace(/[,[\]%]/g, ' ')}]]`);
+		}
+		if (state === 'retired' && !prevKeys.has(key)) {
+			throw new Error(`[[${NS}:error.retired-competence]]`);
+		}
+		if (seen.has(key)) {
+			continue;
+		}
+		seen.add(key);
+		const level = oneOf(LEVELS, c.level);
+		if (!level) {
+			throw new Error(`[[${NS}:error.level-required]]`);
+		}
+		const yearsRaw = asString(c.years);
+		const years = yearsRaw === '' ? null : asCount(yearsRaw, -1);
+		if (years !== null && (years < 0 || years > LIMITS.years)) {
+			throw new Error(`[[${NS}:error.out-of-range, years, 0, ${String(LIMITS.years)}]]`);
+		}
+		competences.push({ key, level, roles: listOf(ROLES, c.roles), years, note: plain(c.note, LIMITS.note, 'note') });
+	}
+	return {
+		competences,
+		languages: listOf(LANGUAGES, input.languages),
+		region: oneOf(REGIONS, input.region) ?? '',
+		profession: plain(input.profession, LIMITS.profession, 'profession'),
+		sector: plain(input.sector, LIMITS.sector, 'sector'),
+		availability: oneOf(AVAILABILITY, input.availability) ?? 'available',
+		help: plain(input.help, LIMITS.help, 'help'),
+		listed: input.listed === undefined ? true : asFlag(input.listed),
+		hidden: listOf(HIDEABLE, input.hidden),
+		revision: asCount(input.revision),
+		updatedAt: 0,
+	};
+}
+
+/** How complete a profile is, 0–100: competences weigh most, then what helps another member decide to ask. */
+export function completeness(p: Profile): number {
+	const parts: [boolean, number][] = [
+		[p.competences.length > 0, 35],
+		[p.competences.length >= 3, 15],
+		[p.competences.some(c => c.roles.length > 0), 10],
+		[p.languages.length > 0, 10],
+		[p.region !== '', 10],
+		[p.profession !== '', 10],
+		[p.help !== '', 10],
+	];
+	return parts.reduce((sum, [done, weight]) => sum + (done ? weight : 0), 0);
+}
+
+/** What another member may see of a profile (the owner sees everything). */
+export function visibleTo(p: Profile, self: boolean): Profile {
+	if (self) {
+		return p;
+	}
+	const hide = new Set(p.hidden);
+	return {
+		...p,
+		languages: hide.has('languages') ? [] : p.languages,
+		region: hide.has('region') ? '' : p.region,
+		profession: hide.has('profession') ? '' : p.profession,
+		sector: hide.has('sector') ? '' : p.sector,
+		availability: hide.has('availability') ? '' : p.availability,
+		help: hide.has('help') ? '' : p.help,
+		competences: p.competences.map(c => ({ ...c, years: hide.has('years') ? null : c.years, note: hide.has('notes') ? '' : c.note })),
+		hidden: [],
+	};
+}
+
+export const levelWeight = (level: Level): number => LEVELS.indexOf(level) + 1;
+
+/**
+ * The score a member has in a competence's index: level first, then availability and the offer of advice.
+ * Encoded as one number so the directory ranks straight from the index.
+ */
+export function indexScore(entry: CompetenceEntry, availability: Availability | ''): number {
+	const avail = availability === 'available' ? 2 : availability === 'limited' ? 1 : 0;
+	return levelWeight(entry.level) * 100 + avail * 10 + (entry.roles.includes('advice') ? 5 : 0);
+}
+
+export const levelOfScore = (score: number): number => Math.floor(score / 100);
+
+/** Words a member can be found by in free text (folded, at least 2 characters, at most 40 words). */
+export function words(texts: string[], fold: (s: string) => string): string[] {
+	const all = texts.flatMap(t => fold(t).split(/[^\p{L}\p{N}]+/u)).filter(w => w.length >= 2 && w.length <= 40);
+	return [...new Set(all)].slice(0, 40);
+}
+
+export interface DirectoryQuery {
+	competences: string[];
+	text: string;
+	minLevel: Level | '';
+	role: Role | '';
+	language: Language | '';
+	region: Region | '';
+	availability: Availability | '';
+	page: number;
+}
+
+export const PAGE_SIZE = 20;
+
+/** Reads a shareable directory URL (or API query) into a query. */
+export function readQuery(q: Record<string, unknown>): DirectoryQuery {
+	const comps = Array.isArray(q.c) ? q.c : typeof q.c === 'string' && q.c ? q.c.split(',') : [];
+	return {
+		competences: [...new Set(comps.map(c => asString(c, 80)).filter(Boolean))].slice(0, 3),
+		text: asString(q.q, 100),
+		minLevel: oneOf(LEVELS, q.level) ?? '',
+		role: oneOf(ROLES, q.role) ?? '',
+		// not `lang`: NodeBB reads ?lang= as the page's language
+		language: oneOf(LANGUAGES, q.language) ?? '',
+		region: oneOf(REGIONS, q.region) ?? '',
+		availability: oneOf(AVAILABILITY, q.availability) ?? '',
+		page: Math.max(1, asCount(q.page, 1)),
+	};
+}
+
+export interface Candidate {
+	uid: number;
+	/** best index score over the queried competences (0 when the query had none) */
+	score: number;
+	/** how many of the queried competences or words matched */
+	matches: number;
+	lastonline: number;
+}
+
+/** Relevance: how much matched, then level, availability and advice (the index score), then recent activity. */
+export function rank(cands: Candidate[], now: number): Candidate[] {
+	const month = 30 * 24 * 60 * 60 * 1000;
+	const recency = (c: Candidate): number => (now - c.lastonline < month ? 3 : now - c.lastonline < 6 * month ? 1 : 0);
+	return [...cands].sort((a, b) => (b.matches - a.matches) || (b.score + recency(b) - (a.score + recency(a))) || (b.lastonline - a.lastonline) || (a.uid - b.uid));
+}

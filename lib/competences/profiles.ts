@@ -1,0 +1,139 @@
+/**
+ * Members' competence profiles: read for a viewer, save (with a check against two tabs overwriting each other),
+ * re-index, export and delete.
+ */
+import { asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import { foldText } from '../membership/rules';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import { completeness, type KeyState, type Profile, readProfile, visibleTo, words } from './profile-rules';
+import * as store from './store';
+import * as taxonomy from './taxonomy';
+
+export const MAX_COMPETENCES = 30;
+
+async function keyStates(): Promise<(key: string) => KeyState> {
+	const t = await taxonomy.get();
+	return (key: string): KeyState => {
+		const c = taxonomy.competence(t, key);
+		if (!c) {
+			return 'unknown';
+		}
+		return c.retired || c.mergedInto ? 'retired' : 'ok';
+	};
+}
+
+async function nameWords(uid: number, p: Profile): Promise<string[]> {
+	const u = await nodebb.user().getUserFields(uid, ['username', 'fullname']);
+	const hide = new Set(p.hidden);
+	return words([
+		asString(u.username), asString(u.fullname),
+		hide.has('profession') ? '' : p.profession,
+		hide.has('sector') ? '' : p.sector,
+		hide.has('help') ? '' : p.help,
+		...(hide.has('notes') ? [] : p.competences.map(c => c.note)),
+	], foldText);
+}
+
+export interface ProfileView extends Profile {
+	uid: number;
+	completeness: number;
+	self: boolean;
+}
+
+/** What `viewer` may see of `uid`'s profile. Other members see nothing of an unlisted profile. */
+export async function view(uid: number, viewer: number): Promise<ProfileView | null> {
+	const p = await store.getProfile(uid);
+	const self = uid === viewer;
+	if (!self && !p.listed) {
+		return null;
+	}
+	return { ...visibleTo(p, self), uid, completeness: completeness(p), self };
+}
+
+/** Saves a member's own profile. Fails, changing nothing, if the profile changed since the member loaded it. */
+export async function save(uid: number, input: Record<string, unknown>): Promise<ProfileView> {
+	const previous = await store.getProfile(uid);
+	const next = readProfile(input, await keyStates(), { max: MAX_COMPETENCES, previous });
+	if (next.revision !== previous.revision) {
+		throw new Error(`[[${NS}:error.profile-changed]]`);
+	}
+	if (!await store.claimRevision(uid, previous.revision)) {
+		throw new Error(`[[${NS}:error.profile-changed]]`);
+	}
+	next.updatedAt = Date.now();
+	next.revision = previous.revision + 1;
+	await store.writeProfile(uid, next);
+	await reindex(uid, previous, next);
+	const saved = await view(uid, uid);
+	if (!saved) {
+		throw new Error('[[error:invalid-data]]');
+	}
+	return saved;
+}
+
+export async function reindex(uid: number, previous: Profile, next: Profile): Promise<void> {
+	await store.unindex(uid, previous);
+	if (next.listed && next.competences.length + next.help.length + next.profession.length > 0) {
+		await store.index(uid, next, await nameWords(uid, next));
+	}
+}
+
+/** Username or full name changed: the free-text index follows. */
+export async function reindexNames(uid: number): Promise<void> {
+	const p = await store.getProfile(uid);
+	if (p.updatedAt) {
+		await reindex(uid, p, p);
+	}
+}
+
+/** Everything the plugin keeps about the member's competences, for their own download. */
+export async function exportOwn(uid: number): Promise<Record<string, unknown>> {
+	const [p, t] = await Promise.all([store.getProfile(uid), taxonomy.get()]);
+	return {
+		exportedAt: new Date().toISOString(),
+		uid,
+		profile: p,
+		competences: p.competences.map(c => ({ ...c, labels: taxonomy.competence(t, c.key)?.labels ?? null })),
+	};
+}
+
+/** Deleting an account: the profile and every index entry go. */
+export async function remove(uid: number): Promise<void> {
+	const p = await store.getProfile(uid);
+	await store.unindex(uid, p);
+	await store.deleteProfile(uid);
+}
+
+/** A merge in the taxonomy: every member's entry on `from` moves to `into` (keeping the higher level). */
+export async function moveEntries(from: string, into: string): Promise<number> {
+	const holders = await store.competenceMembers(from, 0);
+	for (const { uid } of holders) {
+		const p = await store.getProfile(uid);
+		const source = p.competences.find(c => c.key === from);
+		const target = p.competences.find(c => c.key === into);
+		let competences = p.competences.filter(c => c.key !== from);
+		if (source && !target) {
+			competences = p.competences.map(c => (c.key === from ? { ...c, key: into } : c));
+		} else if (source && target && (['basic', 'experienced', 'expert'].indexOf(source.level) > ['basic', 'experienced', 'expert'].indexOf(target.level))) {
+			competences = competences.map(c => (c.key === into ? { ...c, level: source.level, roles: [...new Set([...c.roles, ...source.roles])] } : c));
+		}
+		const next = { ...p, competences, updatedAt: Date.now() };
+		await store.writeProfile(uid, next);
+		await reindex(uid, p, next);
+	}
+	return holders.length;
+}
+
+/** A verified member whose profile is less than half complete, and who has not dismissed the reminder. */
+export async function needsReminder(uid: number): Promise<{ show: boolean; completeness: number }> {
+	const [p, dismissed] = await Promise.all([store.getProfile(uid), store.reminderDismissed(uid)]);
+	const { membersGroup } = await settings.get();
+	const score = completeness(p);
+	return { show: score < 50 && !dismissed && await nodebb.groups().isMember(uid, membersGroup), completeness: score };
+}
+
+export async function dismissReminder(uid: number): Promise<void> {
+	await store.dismissReminder(uid);
+}

@@ -1,0 +1,257 @@
+/**
+ * Competence data: the taxonomy, members' profiles and the directory's indexes. Keys are listed in README.md.
+ * The indexes hold only what a member shows: hidden fields and unlisted members are never indexed.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import type { Availability, CompetenceEntry, Language, Profile, Region, Role } from './profile-rules';
+import { EMPTY_PROFILE, indexScore } from './profile-rules';
+import type { Competence, Domain, Taxonomy } from './taxonomy-rules';
+
+export const K = {
+	/** hash: version (bumped on every taxonomy change), seeded */
+	tax: 'lvl:tax',
+	domains: 'lvl:tax:domains',
+	domain: (key: string): string => `lvl:tax:domain:${key}`,
+	competences: 'lvl:tax:competences',
+	competence: (key: string): string => `lvl:tax:competence:${key}`,
+	proposals: 'lvl:tax:proposals',
+	pendingProposals: 'lvl:tax:proposals:pending',
+	proposal: (id: number): string => `lvl:tax:proposal:${String(id)}`,
+	profile: (uid: number): string => `lvl:profile:${String(uid)}`,
+	/** sorted set: uids with a profile, by last update */
+	profiles: 'lvl:profiles',
+	/** sorted set: listed uids (in the directory), by last update */
+	listed: 'lvl:dir:members',
+	/** sorted set per competence: uid → index score (level, availability, advice) */
+	byCompetence: (key: string): string => `lvl:dir:c:${key}`,
+	/** set per competence and role */
+	byCompetenceRole: (key: string, role: Role): string => `lvl:dir:c:${key}:r:${role}`,
+	byRole: (role: Role): string => `lvl:dir:role:${role}`,
+	byLanguage: (lang: Language): string => `lvl:dir:lang:${lang}`,
+	byRegion: (region: Region): string => `lvl:dir:region:${region}`,
+	byAvailability: (a: Availability | ''): string => `lvl:dir:avail:${a || 'available'}`,
+	/** sorted set, score 0: "word:uid" for prefix search on free text */
+	words: 'lvl:dir:words',
+	/** set: the words indexed for a uid (to remove them again) */
+	wordsOf: (uid: number): string => `lvl:dir:words:${String(uid)}`,
+};
+
+/* ---------- taxonomy ---------- */
+
+function labels(h: Record<string, unknown>): { nl: string; fr: string; en: string } {
+	return { nl: asString(h.nl), fr: asString(h.fr), en: asString(h.en) };
+}
+
+function jsonList(v: unknown): string[] {
+	if (Array.isArray(v)) {
+		return v.map(String);
+	}
+	try {
+		const parsed: unknown = JSON.parse(asString(v) || '[]');
+		return Array.isArray(parsed) ? parsed.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+export async function taxonomyVersion(): Promise<number> {
+	return asCount(await nodebb.db().getObjectField(K.tax, 'version'));
+}
+
+export async function readTaxonomy(): Promise<Taxonomy> {
+	const db = nodebb.db();
+	const [dkeys, ckeys] = await Promise.all([db.getSortedSetRange(K.domains, 0, -1), db.getSortedSetRange(K.competences, 0, -1)]);
+	const [drows, crows] = await Promise.all([db.getObjects(dkeys.map(K.domain)), db.getObjects(ckeys.map(K.competence))]);
+	const domains: Domain[] = drows.flatMap((h, i) => (h ? [{
+		key: dkeys[i] ?? '', labels: labels(h), order: asCount(h.order), retired: asString(h.retired) === '1',
+	}] : []));
+	const competences: Competence[] = crows.flatMap((h, i) => (h ? [{
+		key: ckeys[i] ?? '', domain: asString(h.domain), labels: labels(h), synonyms: jsonList(h.synonyms),
+		order: asCount(h.order), retired: asString(h.retired) === '1', mergedInto: asString(h.mergedInto),
+	}] : []));
+	return { domains, competences };
+}
+
+export async function writeDomain(d: Domain): Promise<void> {
+	await nodebb.db().setObject(K.domain(d.key), { ...d.labels, order: d.order, retired: d.retired ? 1 : 0 });
+	await nodebb.db().sortedSetAdd(K.domains, d.order, d.key);
+}
+
+export async function writeCompetence(c: Competence): Promise<void> {
+	await nodebb.db().setObject(K.competence(c.key), {
+		...c.labels, domain: c.domain, synonyms: JSON.stringify(c.synonyms), order: c.order,
+		retired: c.retired ? 1 : 0, mergedInto: c.mergedInto,
+	});
+	await nodebb.db().sortedSetAdd(K.competences, c.order, c.key);
+}
+
+export async function bumpTaxonomy(): Promise<number> {
+	return nodebb.db().incrObjectField(K.tax, 'version');
+}
+
+/* ---------- profiles ---------- */
+
+function parseEntries(v: unknown): CompetenceEntry[] {
+	try {
+		const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : v;
+		return Array.isArray(parsed) ? parsed as CompetenceEntry[] : [];
+	} catch {
+		return [];
+	}
+}
+
+function hashToProfile(h: Record<string, unknown> | null): Profile | null {
+	if (!h) {
+		return null;
+	}
+	return {
+		competences: parseEntries(h.competences),
+		languages: jsonList(h.languages) as Language[],
+		region: asString(h.region) as Region | '',
+		profession: asString(h.profession),
+		sector: asString(h.sector),
+		availability: (asString(h.availability) || 'available') as Availability,
+		help: asString(h.help),
+		listed: asString(h.listed) !== '0',
+		hidden: jsonList(h.hidden) as Profile['hidden'],
+		revision: asCount(h.revision),
+		updatedAt: asCount(h.updatedAt),
+	};
+}
+
+export function emptyProfile(): Profile {
+	return { ...EMPTY_PROFILE, competences: [], languages: [], hidden: [] };
+}
+
+export async function getProfile(uid: number): Promise<Profile> {
+	return hashToProfile(await nodebb.db().getObject(K.profile(uid))) ?? emptyProfile();
+}
+
+export async function getProfiles(uids: number[]): Promise<Profile[]> {
+	const rows = await nodebb.db().getObjects(uids.map(K.profile));
+	return rows.map(h => hashToProfile(h) ?? emptyProfile());
+}
+
+/**
+ * Claims the next revision of a profile. Two saves from two tabs that started from the same revision: the first
+ * wins, the second gets false and changes nothing.
+ */
+export async function claimRevision(uid: number, expected: number): Promise<boolean> {
+	const db = nodebb.db();
+	const next = await db.incrObjectField(K.profile(uid), 'revision');
+	if (next === expected + 1) {
+		return true;
+	}
+	await db.incrObjectFieldBy(K.profile(uid), 'revision', -1);
+	return false;
+}
+
+export async function writeProfile(uid: number, p: Profile): Promise<void> {
+	await nodebb.db().setObject(K.profile(uid), {
+		competences: JSON.stringify(p.competences), languages: JSON.stringify(p.languages), region: p.region,
+		profession: p.profession, sector: p.sector, availability: p.availability, help: p.help,
+		listed: p.listed ? 1 : 0, hidden: JSON.stringify(p.hidden), updatedAt: p.updatedAt,
+	});
+	await nodebb.db().sortedSetAdd(K.profiles, p.updatedAt, String(uid));
+}
+
+/* ---------- directory indexes ---------- */
+
+/** Takes a member out of every index (before re-indexing, when they leave the directory, or on deletion). */
+export async function unindex(uid: number, previous: Profile): Promise<void> {
+	const db = nodebb.db();
+	const u = String(uid);
+	const zsets = [K.listed, ...previous.competences.map(c => K.byCompetence(c.key))];
+	const sets = [
+		...previous.competences.flatMap(c => c.roles.map(r => K.byCompetenceRole(c.key, r))),
+		...previous.competences.flatMap(c => c.roles.map(K.byRole)),
+		...previous.languages.map(K.byLanguage),
+		...(previous.region ? [K.byRegion(previous.region)] : []),
+		K.byAvailability(previous.availability),
+	];
+	await Promise.all([
+		...zsets.map(z => db.sortedSetRemove(z, u)),
+		...[...new Set(sets)].map(s => db.setRemove(s, u)),
+	]);
+	const oldWords = await db.getSetMembers(K.wordsOf(uid));
+	if (oldWords.length) {
+		await db.sortedSetRemove(K.words, oldWords.map(w => `${w}:${u}`));
+	}
+	await db.delete(K.wordsOf(uid));
+}
+
+/** Puts a listed member into the indexes, with only what they show. */
+export async function index(uid: number, p: Profile, wordList: string[]): Promise<void> {
+	const db = nodebb.db();
+	const u = String(uid);
+	const hide = new Set(p.hidden);
+	await db.sortedSetAdd(K.listed, p.updatedAt, u);
+	for (const c of p.competences) {
+		await db.sortedSetAdd(K.byCompetence(c.key), indexScore(c, hide.has('availability') ? 'available' : p.availability), u);
+		for (const r of c.roles) {
+			await db.setAdd(K.byCompetenceRole(c.key, r), u);
+			await db.setAdd(K.byRole(r), u);
+		}
+	}
+	if (!hide.has('languages')) {
+		await Promise.all(p.languages.map(l => db.setAdd(K.byLanguage(l), u)));
+	}
+	if (!hide.has('region') && p.region) {
+		await db.setAdd(K.byRegion(p.region), u);
+	}
+	if (!hide.has('availability')) {
+		await db.setAdd(K.byAvailability(p.availability), u);
+	}
+	if (wordList.length) {
+		await db.sortedSetAdd(K.words, wordList.map(() => 0), wordList.map(w => `${w}:${u}`));
+		await db.setAdd(K.wordsOf(uid), wordList);
+	}
+}
+
+export async function reminderDismissed(uid: number): Promise<boolean> {
+	return asCount(await nodebb.db().getObjectField(K.profile(uid), 'reminderDismissedAt')) > 0;
+}
+
+export async function dismissReminder(uid: number): Promise<void> {
+	await nodebb.db().setObjectField(K.profile(uid), 'reminderDismissedAt', Date.now());
+}
+
+export async function deleteProfile(uid: number): Promise<void> {
+	await nodebb.db().delete(K.profile(uid));
+	await nodebb.db().sortedSetRemove(K.profiles, String(uid));
+}
+
+/* ---------- directory reads ---------- */
+
+export async function competenceMembers(key: string, minScore: number): Promise<{ uid: number; score: number }[]> {
+	const rows = await nodebb.db().getSortedSetRangeByScoreWithScores(K.byCompetence(key), 0, -1, minScore, '+inf');
+	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
+}
+
+export async function competenceCounts(keys: string[]): Promise<number[]> {
+	return Promise.all(keys.map(k => nodebb.db().sortedSetCard(K.byCompetence(k))));
+}
+
+/** uids whose indexed words start with the prefix (at most `limit`). */
+export async function wordMatches(prefix: string, limit: number): Promise<Set<number>> {
+	const rows = await nodebb.db().getSortedSetRangeByLex(K.words, `[${prefix}`, `[${prefix}\xff`, 0, limit);
+	return new Set(rows.map(r => Number(r.slice(r.lastIndexOf(':') + 1))).filter(n => n > 0));
+}
+
+export async function inSet(key: string, uids: number[]): Promise<boolean[]> {
+	if (!uids.length) {
+		return [];
+	}
+	return nodebb.db().isSetMembers(key, uids.map(String));
+}
+
+export async function setMembers(key: string): Promise<number[]> {
+	return (await nodebb.db().getSetMembers(key)).map(Number);
+}
+
+export async function listedRange(start: number, stop: number): Promise<{ uids: number[]; total: number }> {
+	const db = nodebb.db();
+	const [uids, total] = await Promise.all([db.getSortedSetRevRange(K.listed, start, stop), db.sortedSetCard(K.listed)]);
+	return { uids: uids.map(Number), total };
+}
