@@ -191,7 +191,8 @@ define('forum/lvl/directory', ['api', 'translator'], function (api, translator) 
 		}
 
 		function lookup(text) {
-			return api.get('/plugins/lvl/competences', { q: text }).then(function (res) {
+			// the page's language (it may differ from the account's setting when ?lang= is used)
+			return api.get('/plugins/lvl/competences', { q: text, lang: config.userLang }).then(function (res) {
 				const excluded = new Set(opts.exclude ? opts.exclude() : []);
 				return ((res && res.matches) || []).filter(m => m && m.key && !excluded.has(m.key));
 			});

@@ -4,6 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Session } from './http';
 
 export const FORUM_URL = process.env.LVL_FORUM_URL ?? 'http://127.0.0.1:4599';
 export const ARTIFACTS = process.env.LVL_ARTIFACTS ?? path.resolve(__dirname, '../../../test-artifacts');
@@ -57,4 +58,15 @@ export async function submitRegistrationSteps(page: Page): Promise<void> {
 		page.click('form[action$="/register/complete"] button.btn-primary'),
 	]);
 	await page.waitForLoadState('load');
+}
+
+/** The member chooses their language in NodeBB's account settings, as a real member would (not `?lang=`). */
+export async function chooseLanguage(username: string, password: string, userLang: 'nl' | 'fr' | 'en-GB'): Promise<void> {
+	const s = new Session(FORUM_URL);
+	await s.login(username, password);
+	const me = await s.get<{ uid: number }>(`/api/user/username/${encodeURIComponent(username)}`);
+	const res = await s.put(`/api/v3/users/${String(me.body.uid)}/settings`, { settings: { userLang } });
+	if (res.status !== 200) {
+		throw new Error(`choosing ${userLang} for ${username}: ${res.text}`);
+	}
 }
