@@ -163,7 +163,7 @@ async function browserSuite(nbb) {
 async function main() {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	if (wanted('lint')) {
-		step('lint', process.execPath, [require.resolve('eslint/bin/eslint.js'), '.']);
+		step('lint', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 	}
 	const built = step('typecheck and build', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
 	if (wanted('unit')) {
@@ -216,5 +216,7 @@ function finish() {
 
 main().catch((err) => {
 	console.error(err);
+	record('runner', { passes: 0, failures: 1 }, `crashed: ${err.message}`);
+	finish();
 	process.exitCode = 1;
 });

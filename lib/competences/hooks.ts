@@ -1,7 +1,6 @@
 /**
  * Thin adapters between NodeBB's hooks and the competence services.
  */
-import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../platform/permissions';
 import { NS } from '../settings';
@@ -42,12 +41,6 @@ export async function filterUserProfileMenu(data: ProfileMenu): Promise<ProfileM
 		});
 	}
 	return data;
-}
-
-/** After registering, a new member lands on the platform's home, which invites them to fill in their competences. */
-export async function filterRegisterComplete(payload: { uid: number; next: string }): Promise<{ uid: number; next: string }> {
-	payload.next = `${asString(nodebb.nconf().get('relative_path'))}/leden-voor-leden`;
-	return payload;
 }
 
 export async function filterNavigationAvailable(items: NavItem[]): Promise<NavItem[]> {

@@ -28,7 +28,7 @@ interface RegistrationData {
 	[key: string]: unknown;
 }
 interface InterstitialPayload { req: nodebb.Req; userData: RegistrationData; interstitials: Interstitial[] }
-interface UserCreatePayload { user: { uid: number }; data: RegistrationData }
+interface UserCreatePayload { user: { uid: number | string }; data: RegistrationData }
 interface PagePayload { req: nodebb.Req & { path?: string }; res: nodebb.Res }
 interface PrivilegeMap { set(key: string, value: { label: string; type: string }): void }
 
@@ -140,10 +140,33 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 	return payload;
 }
 
+/**
+ * Links being made for accounts created in this process. NodeBB does not await action hooks, so the registration's
+ * last step (filter:register.complete, same request, same process) waits for the link before the member lands.
+ */
+const pendingLinks = new Map<number, Promise<void>>();
+
 /** The account now exists: link what the verification step found, or file the manual request. */
 export async function actionUserCreate(payload: UserCreatePayload): Promise<void> {
-	const { uid } = payload.user;
-	const { lvlVerifiedNumber, lvlManual } = payload.data;
+	const uid = Number(payload.user.uid);
+	const work = linkNewAccount(uid, payload.data);
+	pendingLinks.set(uid, work);
+	try {
+		await work;
+	} finally {
+		pendingLinks.delete(uid);
+	}
+}
+
+/** After registering, a new member lands on the platform's home (verified: invited to fill in their competences). */
+export async function filterRegisterComplete(payload: { uid: number | string; next: string }): Promise<{ uid: number | string; next: string }> {
+	await pendingLinks.get(Number(payload.uid));
+	payload.next = `${asString(nodebb.nconf().get('relative_path'))}/leden-voor-leden`;
+	return payload;
+}
+
+async function linkNewAccount(uid: number, data: RegistrationData): Promise<void> {
+	const { lvlVerifiedNumber, lvlManual } = data;
 	try {
 		if (lvlVerifiedNumber) {
 			if (await store.linkedUid(lvlVerifiedNumber)) {

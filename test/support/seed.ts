@@ -48,6 +48,50 @@ export const DEMO_CATEGORIES = [
 	{ name: 'Aanbod & Gezocht', description: 'Kennis, diensten en materiaal · Connaissances, services et matériel', icon: 'fa-hand-holding-heart' },
 ];
 
+/** What the demo members know (only written when their profile is still empty). */
+const DEMO_PROFILES: Record<string, Record<string, unknown>> = {
+	'luc.dubois': {
+		competences: [
+			{ key: 'tax.personal', level: 'expert', roles: ['advice'], years: 30, note: 'Aangifte personenbelasting, ook voor gepensioneerden' },
+			{ key: 'finance.pensions', level: 'experienced', roles: ['advice', 'talk'], years: 12, note: '' },
+		],
+		languages: ['nl', 'fr'], region: 'oost-vlaanderen', profession: 'Belastingconsulent (op rust)', sector: 'Financiën', availability: 'available',
+		help: 'Ik kijk graag mee naar je belastingaangifte of pensioenplanning.',
+	},
+	'marie.claes': {
+		competences: [
+			{ key: 'ict.cybersecurity', level: 'expert', roles: ['talk', 'advice'], years: 15, note: '' },
+			{ key: 'ict.digital-basics', level: 'experienced', roles: ['mentoring'], years: null, note: 'Geduldig met beginners' },
+		],
+		languages: ['nl', 'en'], region: 'brussels', profession: 'CISO', sector: 'ICT', availability: 'limited',
+		help: 'Phishing, wachtwoorden, back-ups: vraag maar.',
+	},
+	'pieter.dhondt': {
+		competences: [
+			{ key: 'culture.military-history', level: 'expert', roles: ['talk'], years: 40, note: 'Eerste Wereldoorlog, Westhoek' },
+			{ key: 'defence.reserve', level: 'experienced', roles: ['introductions', 'mentoring'], years: 25, note: '' },
+		],
+		languages: ['nl', 'fr', 'de'], region: 'west-vlaanderen', profession: 'Kolonel b.d.', sector: 'Defensie', availability: 'available',
+		help: 'Lezingen over militaire geschiedenis en advies voor reservisten.',
+	},
+};
+
+async function fillProfile(m: Session, uid: number, username: string): Promise<void> {
+	const wanted = DEMO_PROFILES[username];
+	if (!wanted) {
+		return;
+	}
+	const current = await m.get<Envelope<{ revision: number; competences: unknown[] }>>(`/api/v3/plugins/lvl/profiles/${String(uid)}`);
+	if (current.status === 200 && current.body.response.competences.length) {
+		return;
+	}
+	const revision = current.status === 200 ? current.body.response.revision : 0;
+	const saved = await m.put(`/api/v3/plugins/lvl/profiles/${String(uid)}`, { ...wanted, revision, listed: true, hidden: [] });
+	if (saved.status !== 200) {
+		throw new Error(`filling the profile of ${username}: ${saved.text}`);
+	}
+}
+
 interface CategoryRow { cid: number; name: string; children?: CategoryRow[] }
 
 async function ensureCategory(admin: Session, c: typeof DEMO_CATEGORIES[number]): Promise<number> {
@@ -117,6 +161,7 @@ export async function seedAssociation(base: string, admin: { username: string; p
 			if (v.status !== 200) {
 				throw new Error(`verifying ${p.username}: ${v.text}`);
 			}
+			await fillProfile(m, uid, p.username);
 		}
 	}
 	return { cids, uids, membersGroup: group };
