@@ -30,7 +30,7 @@ async function main() {
 	forum.prepare(nbb.path, 'demo', { fresh: process.argv.includes('--fresh') });
 	const f = await forum.start(nbb.path, 'demo');
 	// the seed goes through the forum's own HTTP API, so every hook of the plugin runs as in real use
-	const { seedAssociation, DEMO_PEOPLE } = require(path.join(ROOT, 'build/test/support/seed.js'));
+	const { seedAssociation, DEMO_PEOPLE, DEMO_NEWCOMERS } = require(path.join(ROOT, 'build/test/support/seed.js'));
 	await seedAssociation(f.url, f.admin);
 
 	console.log(`
@@ -39,6 +39,9 @@ async function main() {
 
   Administrator   ${f.admin.username} / ${f.admin.password}   (ACP: ${f.url}/admin/plugins/lvl)
 ${DEMO_PEOPLE.map(p => `  ${p.member ? 'Member        ' : 'Not verified  '}  ${p.username} / ${p.password}`).join('\n')}
+
+  On the roster without an account yet (register at ${f.url}/register and prove membership with):
+${DEMO_NEWCOMERS.map(p => `  member number ${p.nr}  ${p.first} ${p.last}  e-mail ${p.email}  or born ${p.born}`).join('\n')}
 
   Log: ${f.logFile}
   Stop it with: npm run demo:stop   (start afresh with: npm run demo -- --fresh)
