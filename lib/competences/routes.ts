@@ -63,22 +63,34 @@ function vocabulary(): Record<string, unknown> {
 
 /* ---------- pages ---------- */
 
+/** Text from the taxonomy or the query on a server-rendered page: escaped once, on every NodeBB version. */
+const t4p = (s: string): string => nodebb.forTemplate(s);
+
+function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
+	return forViewer(t, lang).map(d => ({
+		...d,
+		label: t4p(String(d.label)),
+		competences: (d.competences as { key: string; label: string; synonyms: string[]; count: number }[]).map(c => ({ ...c, label: t4p(c.label), synonyms: c.synonyms.map(t4p) })),
+	}));
+}
+
 async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const q = readQuery(req.query);
 	const lang = await viewerLang(req);
 	const [t, page] = await Promise.all([taxonomy.get(), directory.search(q, req.uid)]);
-	const asked = q.competences.map(k => ({ key: k, label: labelOf(t, k, lang) }));
+	// `c` comes from the address bar: whatever it holds is shown as text
+	const asked = q.competences.map(k => ({ key: t4p(k), label: t4p(labelOf(t, k, lang)) }));
 	res.render(`${NS}/directory`, {
 		title: `[[${NS}:directory.title]]`,
 		...vocabulary(),
-		domains: forViewer(t, lang),
-		query: { ...q, text: nodebb.forTemplate(q.text) },
+		domains: domainsForPage(t, lang),
+		query: { ...q, text: t4p(q.text) },
 		asked,
 		searched: q.competences.length > 0 || q.text !== '' || !!(q.role || q.language || q.region || q.availability || q.minLevel),
 		results: page.results.map(r => ({
 			...r,
 			profession: nodebb.forTemplate(r.profession),
-			matched: r.matched.map(m => ({ ...m, label: labelOf(t, m.key, lang) })),
+			matched: r.matched.map(m => ({ ...m, label: t4p(labelOf(t, m.key, lang)) })),
 		})),
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
@@ -98,8 +110,8 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 	const domain = t.domains.find(d => d.key === c.domain);
 	res.render(`${NS}/competence`, {
 		title: label(c, lang),
-		competence: { key: c.key, label: label(c, lang), domain: domain ? label(domain, lang) : '', synonyms: c.synonyms.join(', '), retired: c.retired },
-		results: page.results.map(r => ({ ...r, profession: nodebb.forTemplate(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: label(c, lang) })) })),
+		competence: { key: c.key, label: t4p(label(c, lang)), domain: domain ? t4p(label(domain, lang)) : '', synonyms: t4p(c.synonyms.join(', ')), retired: c.retired },
+		results: page.results.map(r => ({ ...r, profession: t4p(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })) })),
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:directory.title]]`, url: DIRECTORY_PATH }, { text: label(c, lang) }]),
@@ -127,11 +139,11 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 			profession: nodebb.forTemplate(view.profession),
 			sector: nodebb.forTemplate(view.sector),
 			help: nodebb.forTemplate(view.help),
-			competences: view.competences.map(c => ({ ...c, note: nodebb.forTemplate(c.note), label: labelOf(t, c.key, lang) })),
+			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)) })),
 		} : null,
 		// the editor works on the raw values (client code inserts them as text)
 		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
-		domains: self ? forViewer(t, lang) : [],
+		domains: self ? domainsForPage(t, lang) : [],
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: asString(userData.username), url: `/user/${asString(userData.userslug)}` }, { text: `[[${NS}:profile.title]]` }]),
 	});
 }

@@ -49,20 +49,30 @@ define('forum/account/lvl-competences', [
 
 	// Labels in the member's language: the taxonomy from the page data, plus their own competences (which may have
 	// been retired since and so be missing from the taxonomy).
+	// (Read from the `editor` JSON, which carries the raw texts; the page's own fields are escaped for the template.)
+	function editorData() {
+		try {
+			return JSON.parse(ajaxify.data.editor) || {};
+		} catch {
+			return {};
+		}
+	}
+
 	function knownLabels() {
 		const labels = new Map();
-		const data = ajaxify.data || {};
+		const data = editorData();
 		(data.domains || []).forEach(d => (d.competences || []).forEach(c => labels.set(c.key, c.label)));
-		((data.profile && data.profile.competences) || []).forEach(c => labels.set(c.key, c.label));
+		((ajaxify.data.profile && ajaxify.data.profile.competences) || []).forEach((c) => {
+			if (!labels.has(c.key)) {
+				// escaped for the template on NodeBB 4.11: back to text (DOMParser runs nothing)
+				labels.set(c.key, new DOMParser().parseFromString(String(c.label), 'text/html').documentElement.textContent);
+			}
+		});
 		return labels;
 	}
 
 	function maxCompetences() {
-		try {
-			return JSON.parse(ajaxify.data.editor).max || 30;
-		} catch {
-			return 30;
-		}
+		return editorData().max || 30;
 	}
 
 	function rows() {

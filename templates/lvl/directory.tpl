@@ -12,9 +12,9 @@
 				<label class="form-label fw-semibold" for="lvl-competence-input">[[lvl:directory.competence-label]]</label>
 				<div class="d-flex flex-wrap gap-2 mb-2{{{ if !asked.length }}} d-none{{{ end }}}" component="lvl/chips" aria-live="polite">
 					{{{ each asked }}}
-					<span class="badge text-bg-primary rounded-pill d-inline-flex align-items-center gap-1 fs-6 fw-normal ps-3 pe-1 py-1 text-wrap text-start" component="lvl/chip" data-key="{escape(./key)}">
-						<input type="hidden" name="c" value="{escape(./key)}">
-						<span>{escape(./label)}</span>
+					<span class="badge text-bg-primary rounded-pill d-inline-flex align-items-center gap-1 fs-6 fw-normal ps-3 pe-1 py-1 text-wrap text-start" component="lvl/chip" data-key="{./key}">
+						<input type="hidden" name="c" value="{./key}">
+						<span>{./label}</span>
 						<button type="button" class="btn btn-sm text-reset border-0 px-2 py-1" component="lvl/chip/remove"><i class="fa fa-times" aria-hidden="true"></i><span class="visually-hidden">[[lvl:directory.remove-competence]]</span></button>
 					</span>
 					{{{ end }}}

@@ -5,7 +5,9 @@ import { DEMO_PEOPLE, seedAssociation } from '../support/seed';
 
 /** Picks a competence from an autocomplete box by typing part of its name, as a member does. */
 async function pick(page: Page, input: string, typed: string, expected: RegExp): Promise<void> {
-	await page.fill(input, typed);
+	// the page's script binds the box once NodeBB has loaded it: typing before that would go unheard
+	await page.waitForLoadState('networkidle');
+	await page.locator(input).pressSequentially(typed, { delay: 40 });
 	const option = page.locator('[role="option"]').filter({ hasText: expected }).first();
 	await option.waitFor({ timeout: 10000 });
 	await option.click();
