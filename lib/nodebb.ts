@@ -238,6 +238,12 @@ export interface Posts {
 	getPostFields(pid: number, fields: string[]): Promise<Record<string, unknown>>;
 }
 
+export interface Flags {
+	create(type: 'post' | 'user', id: number, uid: number, reason: string, timestamp?: number): Promise<{ flagId: number }>;
+	get(flagId: number): Promise<Record<string, unknown> | null>;
+	update(flagId: number, uid: number, changeset: Record<string, unknown>): Promise<void>;
+}
+
 export interface EventsApi {
 	log(data: Record<string, unknown>): Promise<void>;
 }
@@ -324,6 +330,7 @@ export const categories = lazy<Categories>('./src/categories');
 export const topics = lazy<Topics>('./src/topics');
 export const posts = lazy<Posts>('./src/posts');
 export const events = lazy<EventsApi>('./src/events');
+export const flags = lazy<Flags>('./src/flags');
 export const notifications = lazy<Notifications>('./src/notifications');
 export const hooks = (): Hooks => lazy<{ hooks: Hooks }>('./src/plugins')().hooks;
 export const translator = lazy<Translator>('./src/translator');

@@ -174,7 +174,7 @@ async function main() {
 	const forumSuites = ['forum-redis', 'forum-postgres', 'browser'].filter(wanted);
 	if (forumSuites.length && nbb.reason) {
 		banner('forum and browser suites');
-		console.log(`\n  SKIPPED: ${nbb.reason}.\n  The in-forum suites (Redis, PostgreSQL) and the browser suite need a NodeBB 4.11+ checkout with its\n  dependencies installed and set up; see README.md, "Tests".\n`);
+		console.log(`\n  SKIPPED: ${nbb.reason}.\n  The in-forum suites (Redis, PostgreSQL) and the browser suite need a NodeBB 4.11+ checkout with its\n  dependencies installed and set up; see README.md, "The two commands".\n`);
 		forumSuites.forEach(s => record(s, { passes: 0, failures: 0 }, 'SKIPPED: no NodeBB'));
 	} else if (forumSuites.length && !built) {
 		forumSuites.forEach(s => record(s, { passes: 0, failures: 1 }, 'not run: the build failed'));
