@@ -5,7 +5,11 @@
 //   2. verification latency (member number + e-mail) with that roster in force
 // Each database gets its own forum profile (bench-redis: redis db 10, port 4610; bench-postgres: database lvl_bench,
 // port 4611), emptied and set up afresh. Every request goes to 127.0.0.1 only. Results: bench/results.md.
-// Options: --only=redis|postgres   --rows=50000   --attempts=100
+// and the "Wie weet wat?" directory (bench/directory.js): 10,000 and 50,000 members with ~8 competences each, seeded
+// inside NodeBB, then 1,000 mixed searches and 50 profile saves through the API, with the forum's memory.
+// Options: --suite=roster|directory (default: both)   --only=redis|postgres
+//   roster:    --rows=50000   --attempts=100
+//   directory: --sizes=10000,50000   --queries=1000   --saves=50   --warmup=20   --concurrency=16
 //   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
 //              written to bench/profile.md
 
@@ -24,10 +28,27 @@ const arg = (name, fallback) => {
 const ROWS = Number(arg('rows', 50000));
 const ATTEMPTS = Math.min(200, Number(arg('attempts', 100)));
 const DATABASES = arg('only', 'redis,postgres').split(',').filter(Boolean);
+const SUITES = arg('suite', 'roster,directory').split(',').filter(Boolean);
+const DIRECTORY = {
+	sizes: arg('sizes', '10000,50000').split(',').map(Number).filter(x => x > 0),
+	queries: Math.min(5000, Number(arg('queries', 1000))),
+	saves: Math.min(500, Number(arg('saves', 50))),
+	warmup: Math.min(200, Number(arg('warmup', 20))),
+	concurrency: Math.min(64, Number(arg('concurrency', 16))),
+};
+// bench/results.md: the roster's section, then the directory's; a run of one suite keeps the other's section
+const DIRECTORY_MARK = '<!-- directory suite: written by `npm run bench -- --suite=directory` -->';
 const TARGET = { importMs: 15000, importMb: 400, verifyMs: 20 };
 const RESULTS = path.join(ROOT, 'bench', 'results.md');
 const PASSWORD = 'Bench-lid-2026';
 let buildWarning = '';
+let built = false;
+/** NodeBB's assets are built once per run, on the first forum prepared (true the first time it is asked). */
+const buildOnce = () => {
+	const first = !built;
+	built = true;
+	return first;
+};
 
 const log = (...a) => console.log('[bench]', ...a);
 const mb = bytes => Math.round(bytes / 1024 / 1024);
@@ -266,8 +287,9 @@ async function verificationBench(client, admin, pid, f, db, data) {
 	return rows;
 }
 
-async function benchDatabase(nbb, client, db, first, data) {
+async function benchDatabase(nbb, client, db, data) {
 	const name = `bench-${db}`;
+	const first = buildOnce();
 	log(`${db}: preparing the ${name} forum afresh${first ? ' (and building NodeBB\'s assets)' : ''}`);
 	const f = forum.prepare(nbb, name, { fresh: true, build: first, log });
 	if (new URL(f.url).hostname !== '127.0.0.1') {
@@ -388,27 +410,65 @@ async function main() {
 		profileImports(nbb.path);
 		return;
 	}
+	if (!SUITES.length || SUITES.some(x => !['roster', 'directory'].includes(x))) {
+		throw new Error(`--suite=${SUITES.join(',')}: roster, directory or both`);
+	}
 	const client = loadClient();
-	const firstPeople = generateRoster(ROWS);
-	const update = monthlyUpdate(firstPeople);
-	const data = { firstPeople, update, first: belgianCsv(firstPeople), second: belgianCsv(update.people) };
-	log(`generated ${ROWS} members (${mb(data.first.length)} MB CSV); update: ${update.changedNrs.length} changed, ${update.removedNrs.length} left, ${update.addedNrs.length} new`);
-
-	const results = [];
-	for (const [i, db] of DATABASES.entries()) {
-		if (!['redis', 'postgres'].includes(db)) {
-			throw new Error(`unknown database ${db} (redis or postgres)`);
+	const unknown = DATABASES.filter(db => !['redis', 'postgres'].includes(db));
+	if (unknown.length) {
+		throw new Error(`unknown database ${unknown.join(', ')} (redis or postgres)`);
+	}
+	const missed = [];
+	if (SUITES.includes('roster')) {
+		const firstPeople = generateRoster(ROWS);
+		const update = monthlyUpdate(firstPeople);
+		const data = { firstPeople, update, first: belgianCsv(firstPeople), second: belgianCsv(update.people) };
+		log(`generated ${ROWS} members (${mb(data.first.length)} MB CSV); update: ${update.changedNrs.length} changed, ${update.removedNrs.length} left, ${update.addedNrs.length} new`);
+		const results = [];
+		for (const db of DATABASES) {
+			results.push(...await benchDatabase(nbb.path, client, db, data));
 		}
-		results.push(...await benchDatabase(nbb.path, client, db, i === 0, data));
+		const md = report(nbb.path, results, started);
+		writeResults({ roster: md });
+		console.log(`\n${md}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+		missed.push(...results.filter(r => /TARGET MISSED/.test(r.note || ''))
+			.map(r => `${r.db}: ${r.step.replace(/\*/g, '')}: ${Math.round(r.ms)} ms, ${mb(r.peak)} MB`));
 	}
-	const md = report(nbb.path, results, started);
-	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-	fs.writeFileSync(RESULTS, md);
-	console.log(`\n${md}\nWritten to ${path.relative(ROOT, RESULTS)}`);
-	const missed = results.filter(r => /TARGET MISSED/.test(r.note || ''));
+	if (SUITES.includes('directory')) {
+		const directory = require('../bench/directory');
+		const helpers = {
+			nbb: nbb.path, client, forum, log, databases: DATABASES, buildOnce, runInNodebb,
+			serverPid, memStatus, measure, percentile, expectOk,
+		};
+		const { markdown, missed: dirMissed } = await directory.runSuite(helpers, DIRECTORY);
+		writeResults({ directory: markdown });
+		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+		missed.push(...dirMissed);
+	}
+	console.log(`\nThe whole run took ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (missed.length) {
-		console.log(`\n${missed.length} target(s) missed:\n${missed.map(r => `  ${r.db}: ${r.step.replace(/\*/g, '')}: ${Math.round(r.ms)} ms, ${mb(r.peak)} MB`).join('\n')}`);
+		console.log(`\n${missed.length} target(s) missed:\n${missed.map(m => `  ${m}`).join('\n')}`);
 	}
+}
+
+/** Writes bench/results.md: the given sections replaced, the other suite's section kept as it was. */
+function writeResults({ roster, directory }) {
+	let old = '';
+	try {
+		old = fs.readFileSync(RESULTS, 'utf8');
+	} catch {
+		// first run
+	}
+	const at = old.indexOf(DIRECTORY_MARK);
+	const oldRoster = (at >= 0 ? old.slice(0, at) : old).trimEnd();
+	const oldDirectory = at >= 0 ? old.slice(at + DIRECTORY_MARK.length).trim() : '';
+	const parts = [(roster ?? oldRoster).trimEnd()];
+	const dir = (directory ?? oldDirectory).trim();
+	if (dir) {
+		parts.push(DIRECTORY_MARK, dir);
+	}
+	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+	fs.writeFileSync(RESULTS, `${parts.filter(Boolean).join('\n\n')}\n`);
 }
 
 let stopping = false;
