@@ -142,10 +142,8 @@ export async function search(q: DirectoryQuery, viewer: number): Promise<Directo
 		total = Math.max(ordered.length, (await store.listedRange(0, 0)).total - 1);
 	} else {
 		found.delete(viewer);
-		const ids = [...found.keys()];
-		// only verified members are ever shown (someone whose access was revoked drops out at once)
-		const members = await nodebb.groups().isMembers(ids, membersGroup);
-		const cands = [...found.values()].filter((_, i) => members[i]);
+		// leaving the members group takes a member out of the indexes (hooks.ts); the page is checked again below
+		const cands = [...found.values()];
 		const top = cands.sort((a, b) => (b.matches - a.matches) || (b.score - a.score)).slice(0, Math.max(200, start + PAGE_SIZE));
 		const online = await nodebb.user().getUsersFields(top.map(c => c.uid), ['lastonline']);
 		top.forEach((c, i) => {
@@ -154,7 +152,10 @@ export async function search(q: DirectoryQuery, viewer: number): Promise<Directo
 		ordered = [...rank(top, Date.now()).map(c => c.uid), ...cands.slice(top.length).map(c => c.uid)];
 		total = cands.length;
 	}
-	const pageUids = ordered.slice(start, start + PAGE_SIZE);
+	// only verified members are ever shown, whatever an index may still hold for a moment
+	const slice = ordered.slice(start, start + PAGE_SIZE);
+	const stillMembers = await nodebb.groups().isMembers(slice, membersGroup);
+	const pageUids = slice.filter((_, i) => stillMembers[i]);
 	return { query: q, results: await describe(pageUids, q), total, page: q.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

@@ -3,6 +3,7 @@
  */
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../platform/permissions';
+import * as settings from '../settings';
 import { NS } from '../settings';
 import * as profiles from './profiles';
 import * as proposals from './proposals';
@@ -58,6 +59,19 @@ export async function filterNavigationAvailable(items: NavItem[]): Promise<NavIt
 /** NodeBB's payload: `uid` is who edited, `data.uid` whose profile it is (an admin may edit another's). */
 export async function actionUserUpdateProfile(payload: { uid: number; data?: { uid?: number | string } }): Promise<void> {
 	await profiles.reindexNames(Number(payload.data?.uid ?? payload.uid));
+}
+
+/** Leaving the members group (revocation) takes the member out of the directory's indexes; joining puts them back. */
+export async function actionGroupLeave(payload: { groupNames: string[]; uid: number | string }): Promise<void> {
+	if (payload.groupNames.includes((await settings.get()).membersGroup)) {
+		await profiles.setIndexed(Number(payload.uid), false);
+	}
+}
+
+export async function actionGroupJoin(payload: { groupNames: string[]; uid: number | string }): Promise<void> {
+	if (payload.groupNames.includes((await settings.get()).membersGroup)) {
+		await profiles.setIndexed(Number(payload.uid), true);
+	}
 }
 
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {

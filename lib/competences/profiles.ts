@@ -80,6 +80,18 @@ export async function reindex(uid: number, previous: Profile, next: Profile): Pr
 	}
 }
 
+/** In or out of the directory's indexes, as the member's membership changes (the profile itself stays). */
+export async function setIndexed(uid: number, indexed: boolean): Promise<void> {
+	const p = await store.getProfile(uid);
+	if (!p.updatedAt) {
+		return;
+	}
+	await store.unindex(uid, p);
+	if (indexed) {
+		await reindex(uid, p, p);
+	}
+}
+
 /** Username or full name changed: the free-text index follows. */
 export async function reindexNames(uid: number): Promise<void> {
 	const p = await store.getProfile(uid);

@@ -31,8 +31,11 @@ export const K = {
 	byLanguage: (lang: Language): string => `lvl:dir:lang:${lang}`,
 	byRegion: (region: Region): string => `lvl:dir:region:${region}`,
 	byAvailability: (a: Availability | ''): string => `lvl:dir:avail:${a || 'available'}`,
-	/** sorted set, score 0: "word:uid" for prefix search on free text */
-	words: 'lvl:dir:words',
+	/**
+	 * sorted set per first two letters, score 0: "word:uid" for prefix search on free text. Small buckets, because
+	 * NodeBB's PostgreSQL lex range cannot use an index and reads the whole key.
+	 */
+	wordBucket: (word: string): string => `lvl:dir:wp:${word.slice(0, 2)}`,
 	/** set: the words indexed for a uid (to remove them again) */
 	wordsOf: (uid: number): string => `lvl:dir:words:${String(uid)}`,
 };
@@ -176,7 +179,7 @@ export async function unindex(uid: number, previous: Profile): Promise<void> {
 	]);
 	const oldWords = await db.getSetMembers(K.wordsOf(uid));
 	if (oldWords.length) {
-		await db.sortedSetRemove(K.words, oldWords.map(w => `${w}:${u}`));
+		await db.sortedSetRemoveBulk(oldWords.map(w => [K.wordBucket(w), `${w}:${u}`]));
 	}
 	await db.delete(K.wordsOf(uid));
 }
@@ -204,7 +207,7 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 		await db.setAdd(K.byAvailability(p.availability), u);
 	}
 	if (wordList.length) {
-		await db.sortedSetAdd(K.words, wordList.map(() => 0), wordList.map(w => `${w}:${u}`));
+		await db.sortedSetAddBulk(wordList.map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
 		await db.setAdd(K.wordsOf(uid), wordList);
 	}
 }
@@ -235,7 +238,7 @@ export async function competenceCounts(keys: string[]): Promise<number[]> {
 
 /** uids whose indexed words start with the prefix (at most `limit`). */
 export async function wordMatches(prefix: string, limit: number): Promise<Set<number>> {
-	const rows = await nodebb.db().getSortedSetRangeByLex(K.words, `[${prefix}`, `[${prefix}\xff`, 0, limit);
+	const rows = await nodebb.db().getSortedSetRangeByLex(K.wordBucket(prefix), `[${prefix}`, `[${prefix}\xff`, 0, limit);
 	return new Set(rows.map(r => Number(r.slice(r.lastIndexOf(':') + 1))).filter(n => n > 0));
 }
 

@@ -273,7 +273,7 @@ describe('Competences: profiles and the "Wie weet wat?" directory', () => {
 					leftovers.push(key);
 					continue;
 				}
-				if (key === store.K.words) {
+				if (key.startsWith('lvl:dir:wp:')) {
 					const words = await nodebb.db().getSortedSetRangeByLex(key, '-', '+');
 					if (words.some(w => w.endsWith(`:${u}`))) {
 						leftovers.push(key);
