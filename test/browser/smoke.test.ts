@@ -35,6 +35,20 @@ describe('browser smoke test', function () {
 		await context.close();
 	});
 
+	it('the administrator opens the competence taxonomy in the ACP and finds the starter domains (Dutch)', async () => {
+		const context = await newContext(browser, DESKTOP);
+		const page = await context.newPage();
+		const admin = adminLogin();
+		await login(page, admin.username, admin.password);
+		await page.goto(`${FORUM_URL}/admin/plugins/lvl/competences?lang=nl`);
+		await page.waitForSelector('#lvl-domains >> text=Juridisch', { timeout: 20000 });
+		const text = await page.locator('#lvl-domains').innerText();
+		assert.match(text, /Fiscaliteit/);
+		assert.match(text, /Verenigingsleven en vrijwilligerswerk/);
+		await shot(page, 'acp-competences-nl');
+		await context.close();
+	});
+
 	it('a member sees the platform on a phone, in Dutch and in French', async () => {
 		const member = DEMO_PEOPLE.find(p => p.member)!;
 		const context = await newContext(browser, PHONE);

@@ -2,7 +2,7 @@
 
 // ACP page "Competenties": the taxonomy (domains and their competences, labelled in nl, fr and en), members'
 // proposals, and import/export. Labels, synonyms and proposals are typed by people: inserted as text, never as HTML.
-define('admin/plugins/lvl/competences', ['api', 'alerts', 'bootbox', 'translator'], function (api, alerts, bootbox, translator) {
+define('admin/plugins/lvl/competences', ['api', 'alerts', 'bootbox', 'admin/plugins/lvl/dom'], function (api, alerts, bootbox, dom) {
 	const Competences = {};
 	const BASE = '/plugins/lvl';
 	const LANGS = ['nl', 'fr', 'en'];
@@ -51,19 +51,7 @@ define('admin/plugins/lvl/competences', ['api', 'alerts', 'bootbox', 'translator
 		return node;
 	}
 
-	function cell(value, className) {
-		return $('<td>').addClass(className || '').text(value === undefined || value === null ? '' : String(value));
-	}
-
-	// The translator returns HTML (its arguments escaped); reduce it to plain text so it can go in with .text().
-	function translateText(token) {
-		return Promise.resolve(translator.translate(String(token)))
-			.then(html => new DOMParser().parseFromString(html || '', 'text/html').body.textContent);
-	}
-
-	function translateInto(target, token) {
-		translateText(token).then(text => $(target).text(text));
-	}
+	const { cell, translateInto } = dom;
 
 	function formatTime(ms) {
 		return ms ? new Date(ms).toLocaleString(config.userLang) : '';

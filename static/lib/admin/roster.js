@@ -2,7 +2,7 @@
 
 // ACP page "Ledenlijst": import with preview, the roster itself, manual verification requests and import history.
 // Everything that comes from the roster file or from members is inserted as text, never as HTML.
-define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'translator'], function (api, alerts, bootbox, translator) {
+define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/lvl/dom'], function (api, alerts, bootbox, dom) {
 	const Roster = {};
 	const BASE = '/plugins/lvl';
 	const PAGE = 50;
@@ -34,19 +34,7 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'translator'], f
 		return $(document.getElementById(id).content.cloneNode(true)).children();
 	}
 
-	function cell(value, className) {
-		return $('<td>').addClass(className || '').text(value === undefined || value === null ? '' : String(value));
-	}
-
-	// The translator returns HTML (its arguments escaped); reduce it to plain text so it can go in with .text().
-	function translateText(token) {
-		return Promise.resolve(translator.translate(String(token)))
-			.then(html => new DOMParser().parseFromString(html || '', 'text/html').body.textContent);
-	}
-
-	function translateInto(selector, token) {
-		translateText(token).then(text => $(selector).text(text));
-	}
+	const { cell, translateText, translateInto } = dom;
 
 	function formatDay(iso) {
 		const date = iso ? new Date(iso + 'T00:00:00Z') : null;

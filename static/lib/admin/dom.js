@@ -1,0 +1,22 @@
+'use strict';
+
+// Small DOM helpers shared by the plugin's ACP pages. Every piece of data goes in as text, never as HTML.
+define('admin/plugins/lvl/dom', ['translator'], function (translator) {
+	const dom = {};
+
+	dom.cell = function (value, className) {
+		return $('<td>').addClass(className || '').text(value === undefined || value === null ? '' : String(value));
+	};
+
+	// The translator returns HTML (its arguments escaped); reduce it to plain text so it can go in with .text().
+	dom.translateText = function (token) {
+		return Promise.resolve(translator.translate(String(token)))
+			.then(html => new DOMParser().parseFromString(html || '', 'text/html').body.textContent);
+	};
+
+	dom.translateInto = function (target, token) {
+		dom.translateText(token).then(text => $(target).text(text));
+	};
+
+	return dom;
+});
