@@ -70,7 +70,13 @@ function linkPlugin(nbb) {
 		// not there yet
 	}
 	if (stat && stat.isSymbolicLink()) {
-		if (fs.realpathSync(target) === fs.realpathSync(ROOT)) {
+		let current = null;
+		try {
+			current = fs.realpathSync(target);
+		} catch {
+			// a link to a checkout that no longer exists (an earlier CI clone): replaced below
+		}
+		if (current === fs.realpathSync(ROOT)) {
 			return;
 		}
 		fs.unlinkSync(target);
