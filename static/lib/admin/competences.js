@@ -814,19 +814,8 @@ define('admin/plugins/lvl/competences', ['api', 'alerts', 'bootbox', 'admin/plug
 		});
 	}
 
-	// The api module sends JSON only; a file goes as multipart and is answered in the same envelope.
-	async function upload(data) {
-		const res = await fetch(config.relative_path + '/api/v3' + BASE + '/taxonomy/import', {
-			method: 'POST',
-			body: data,
-			credentials: 'same-origin',
-			headers: { 'x-csrf-token': config.csrf_token },
-		});
-		const body = await res.json().catch(() => null);
-		if (!res.ok || !body) {
-			throw new Error((body && body.status && body.status.message) || res.statusText || '[[error:unknown]]');
-		}
-		return body.response;
+	function upload(data) {
+		return dom.upload(BASE + '/taxonomy/import', data);
 	}
 
 	return Competences;

@@ -18,5 +18,20 @@ define('admin/plugins/lvl/dom', ['translator'], function (translator) {
 		dom.translateText(token).then(text => $(target).text(text));
 	};
 
+	// The api module sends JSON only; a file goes as multipart and is answered in NodeBB's envelope.
+	dom.upload = async function (path, data) {
+		const res = await fetch(config.relative_path + '/api/v3' + path, {
+			method: 'POST',
+			body: data,
+			credentials: 'same-origin',
+			headers: { 'x-csrf-token': config.csrf_token },
+		});
+		const body = await res.json().catch(() => null);
+		if (!res.ok || !body) {
+			throw new Error((body && body.status && body.status.message) || res.statusText || '[[error:unknown]]');
+		}
+		return body.response;
+	};
+
 	return dom;
 });

@@ -113,19 +113,8 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		busy($(this).find('[type="submit"]'), upload(data).then(showPreview));
 	}
 
-	// The api module sends JSON only; a file goes as multipart and is answered in the same envelope.
-	async function upload(data) {
-		const res = await fetch(config.relative_path + '/api/v3' + BASE + '/roster/imports', {
-			method: 'POST',
-			body: data,
-			credentials: 'same-origin',
-			headers: { 'x-csrf-token': config.csrf_token },
-		});
-		const body = await res.json().catch(() => null);
-		if (!res.ok || !body) {
-			throw new Error((body && body.status && body.status.message) || res.statusText || '[[error:unknown]]');
-		}
-		return body.response;
+	function upload(data) {
+		return dom.upload(BASE + '/roster/imports', data);
 	}
 
 	/* ---------- import: preview ---------- */
