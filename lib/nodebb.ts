@@ -331,6 +331,8 @@ export const topics = lazy<Topics>('./src/topics');
 export const posts = lazy<Posts>('./src/posts');
 export const events = lazy<EventsApi>('./src/events');
 export const flags = lazy<Flags>('./src/flags');
+/** NodeBB's middleware module, for what a plugin's own middleware must do itself (loaded late, like the route helpers). */
+export const middleware = lazy<{ buildHeaderAsync(req: Req, res: Res): Promise<void> }>('./src/middleware');
 export const notifications = lazy<Notifications>('./src/notifications');
 export const hooks = (): Hooks => lazy<{ hooks: Hooks }>('./src/plugins')().hooks;
 export const translator = lazy<Translator>('./src/translator');

@@ -1,6 +1,7 @@
 /**
  * Route guards shared by every capability. Access itself is decided in permissions.ts.
  */
+import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import { canManageSettings, canUsePlatform } from './permissions';
@@ -41,6 +42,11 @@ export const pageMembersOnly: nodebb.Middleware = async (req, res, next) => {
 		return;
 	}
 	const status = req.uid > 0 ? 403 : 401;
+	// a page route's own middlewares run before NodeBB builds the header: a full page needs it built here
+	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
+	if (!url.startsWith('/api/')) {
+		await nodebb.middleware().buildHeaderAsync(req, res);
+	}
 	res.status(status);
 	res.render(`${NS}/members-only`, {
 		title: `[[${NS}:members-only.title]]`,

@@ -65,6 +65,20 @@ describe('browser smoke test', function () {
 		await context.close();
 	});
 
+	it('a guest on a phone is shown how to get in, in Dutch, and nothing of the directory', async () => {
+		const context = await newContext(browser, PHONE, 'nl-BE');
+		const page = await context.newPage();
+		const res = await page.goto(`${FORUM_URL}/wie-weet-wat`);
+		assert.strictEqual(res?.status(), 401);
+		const box = await page.locator('[component="lvl/how-to-join"]').innerText();
+		assert.match(box, /Alleen voor leden/);
+		assert.ok(await page.locator('link[rel="stylesheet"]').count() > 0, 'a full forum page, with NodeBB\'s header and styles');
+		assert.strictEqual(await page.locator('[component="lvl/member"]').count(), 0);
+		assert.ok(await page.locator('[component="lvl/how-to-join"] a[href$="/register"]').count() > 0, 'a way to register');
+		await shot(page, 'directory-guest-phone-nl');
+		await context.close();
+	});
+
 	it('an account that is not a verified member is shown how to get in', async () => {
 		const outsider = DEMO_PEOPLE.find(p => !p.member)!;
 		const context = await newContext(browser, PHONE);
