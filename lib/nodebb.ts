@@ -116,6 +116,9 @@ export interface Database {
 	setCount(key: string): Promise<number>;
 	sortedSetAdd(key: string, score: number | number[], value: string | string[]): Promise<void>;
 	sortedSetAddBulk(data: [string, number, string][]): Promise<void>;
+	/** the same value into several sorted sets, one score each */
+	sortedSetsAdd(keys: string[], scores: number | number[], value: string): Promise<void>;
+	getSortedSetRevRangeByScoreWithScores(key: string, start: number, count: number, max: number | string, min: number | string): Promise<{ value: string; score: number }[]>;
 	sortedSetRemove(key: string, value: string | string[]): Promise<void>;
 	sortedSetRemoveBulk(data: [string, string][]): Promise<void>;
 	sortedSetScore(key: string, value: string): Promise<number | null>;

@@ -6,7 +6,7 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { foldText } from '../membership/rules';
 import * as settings from '../settings';
-import { type Candidate, type DirectoryQuery, LEVELS, levelWeight, PAGE_SIZE, rank, visibleTo } from './profile-rules';
+import { type Candidate, type DirectoryQuery, LEVELS, minScoreFor, PAGE_SIZE, rank, rankingOf, scoreMatches, visibleTo } from './profile-rules';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
 
@@ -39,27 +39,26 @@ function intersect(a: Map<number, Candidate>, b: Set<number>): Map<number, Candi
 	return new Map([...a].filter(([uid]) => b.has(uid)));
 }
 
+/**
+ * The members who match a query, with what ranks them. A competence is read from its own index only, from the asked
+ * level up, and the filters are read off each member's index score: one key per competence, whatever the filters.
+ */
 async function candidates(q: DirectoryQuery): Promise<Map<number, Candidate> | null> {
 	let cands: Map<number, Candidate> | null = null;
 	const t = await taxonomy.get();
-	const minScore = q.minLevel ? levelWeight(q.minLevel) * 100 : 0;
-	for (const raw of q.competences) {
-		const key = taxonomy.resolve(t, raw)?.key ?? raw;
-		const rows = await store.competenceMembers(key, minScore);
+	const filter = { role: q.role, language: q.language, region: q.region, availability: q.availability };
+	const keys = [...new Set(q.competences.map(raw => taxonomy.resolve(t, raw)?.key ?? raw))];
+	const lists = await Promise.all(keys.map(key => store.competenceMembers(key, minScoreFor(q.minLevel))));
+	for (const rows of lists.sort((a, b) => a.length - b.length)) {
 		const here = new Map<number, Candidate>();
 		for (const r of rows) {
 			const prev = cands?.get(r.uid);
-			if (cands && !prev) {
+			if ((cands && !prev) || !scoreMatches(r.score, filter)) {
 				continue;
 			}
-			here.set(r.uid, { uid: r.uid, score: Math.max(prev?.score ?? 0, r.score), matches: (prev?.matches ?? 0) + 1, lastonline: 0 });
+			here.set(r.uid, { uid: r.uid, score: Math.max(prev?.score ?? 0, rankingOf(r.score)), matches: (prev?.matches ?? 0) + 1, lastonline: 0 });
 		}
 		cands = here;
-		if (q.role) {
-			const ids = [...cands.keys()];
-			const flags = await store.inSet(store.K.byCompetenceRole(key, q.role), ids);
-			cands = new Map([...cands].filter((_, i) => flags[i]));
-		}
 	}
 	const textWords = foldText(q.text).split(/[^\p{L}\p{N}]+/u).filter(w => w.length >= 2).slice(0, 5);
 	for (const w of textWords) {
@@ -73,22 +72,16 @@ async function candidates(q: DirectoryQuery): Promise<Map<number, Candidate> | n
 			}
 		}
 	}
-	const filters: string[] = [];
-	if (q.role && !q.competences.length) {
-		filters.push(store.K.byRole(q.role));
-	}
-	if (q.language) {
-		filters.push(store.K.byLanguage(q.language));
-	}
-	if (q.region) {
-		filters.push(store.K.byRegion(q.region));
-	}
-	if (q.availability) {
-		filters.push(store.K.byAvailability(q.availability));
-	}
-	for (const key of filters) {
+	// filters without a competence: their own sets, the smallest read first and the others asked about its members
+	const filters: string[] = keys.length ? [] : [
+		...(q.role ? [store.K.byRole(q.role)] : []),
+		...(q.language ? [store.K.byLanguage(q.language)] : []),
+		...(q.region ? [store.K.byRegion(q.region)] : []),
+		...(q.availability ? [store.K.byAvailability(q.availability)] : []),
+	];
+	const sizes = await Promise.all(filters.map(store.setSize));
+	for (const key of filters.map((k, i) => ({ k, n: sizes[i] ?? 0 })).sort((a, b) => a.n - b.n).map(f => f.k)) {
 		if (!cands) {
-			// a filter alone: its set is the candidate list
 			cands = new Map((await store.setMembers(key)).map(uid => [uid, { uid, score: 0, matches: 0, lastonline: 0 }]));
 			continue;
 		}

@@ -161,16 +161,65 @@ export function visibleTo(p: Profile, self: boolean): Profile {
 
 export const levelWeight = (level: Level): number => LEVELS.indexOf(level) + 1;
 
-/**
- * The score a member has in a competence's index: level first, then availability and the offer of advice.
- * Encoded as one number so the directory ranks straight from the index.
- */
-export function indexScore(entry: CompetenceEntry, availability: Availability | ''): number {
-	const avail = availability === 'available' ? 2 : availability === 'limited' ? 1 : 0;
-	return levelWeight(entry.level) * 100 + avail * 10 + (entry.roles.includes('advice') ? 5 : 0);
+/** What a member shows next to a competence in its index (hidden fields are empty). */
+export interface Shown {
+	languages: Language[];
+	region: Region | '';
+	availability: Availability | '';
 }
 
-export const levelOfScore = (score: number): number => Math.floor(score / 100);
+/** Below this factor the index score holds the filter attributes; above it, the ranking part. */
+const ATTRS = 2 ** 16;
+const bit = (i: number): number => 2 ** i;
+
+/**
+ * The score a member has in a competence's index, one exact integer (< 2^25) so that the directory ranks and
+ * filters straight from the one index it reads:
+ *   ranking part × 2^16 + roles (bits 0–4) + languages shown (bits 5–9) + region (bits 10–13, 0 = not shown)
+ *   + availability shown (bits 14–15, 0 = not shown).
+ * The ranking part is level × 100 + availability × 10 + 5 when the member offers advice (a hidden availability
+ * ranks as available but never matches an availability filter).
+ */
+export function indexScore(entry: CompetenceEntry, shown: Shown): number {
+	const a = shown.availability || 'available';
+	const avail = a === 'available' ? 2 : a === 'limited' ? 1 : 0;
+	const ranking = levelWeight(entry.level) * 100 + avail * 10 + (entry.roles.includes('advice') ? 5 : 0);
+	let attrs = 0;
+	for (const r of entry.roles) {
+		attrs += ROLES.includes(r) ? bit(ROLES.indexOf(r)) : 0;
+	}
+	for (const l of new Set(shown.languages)) {
+		attrs += LANGUAGES.includes(l) ? bit(5 + LANGUAGES.indexOf(l)) : 0;
+	}
+	attrs += shown.region ? (REGIONS.indexOf(shown.region) + 1) * bit(10) : 0;
+	attrs += shown.availability ? (AVAILABILITY.indexOf(shown.availability) + 1) * bit(14) : 0;
+	return ranking * ATTRS + attrs;
+}
+
+/** The ranking part of an index score (what relevance sorts on). */
+export const rankingOf = (score: number): number => Math.floor(score / ATTRS);
+
+export const levelOfScore = (score: number): number => Math.floor(rankingOf(score) / 100);
+
+/** The lowest index score at a level (for "at least experienced"). */
+export const minScoreFor = (level: Level | ''): number => (level ? levelWeight(level) * 100 * ATTRS : 0);
+
+export interface ScoreFilter {
+	role: Role | '';
+	language: Language | '';
+	region: Region | '';
+	availability: Availability | '';
+}
+
+/** Whether an index score carries what the filter asks (read from the score alone: no other key is touched). */
+export function scoreMatches(score: number, f: ScoreFilter): boolean {
+	const attrs = score % ATTRS;
+	const has = (i: number): boolean => Math.floor(attrs / bit(i)) % 2 === 1;
+	return (!f.role || has(ROLES.indexOf(f.role)))
+		&& (!f.language || has(5 + LANGUAGES.indexOf(f.language)))
+		&& (!f.region || Math.floor(attrs / bit(10)) % 16 === REGIONS.indexOf(f.region) + 1)
+		&& (!f.availability || Math.floor(attrs / bit(14)) % 4 === AVAILABILITY.indexOf(f.availability) + 1);
+}
 
 /** Words a member can be found by in free text (folded, at least 2 characters, at most 40 words). */
 export function words(texts: string[], fold: (s: string) => string): string[] {

@@ -92,6 +92,24 @@ export async function setIndexed(uid: number, indexed: boolean): Promise<void> {
 	}
 }
 
+/**
+ * Rebuilds the index entries of every member now in the directory (after the index's encoding changed), 200 at a
+ * time; members out of the directory stay out. Returns how many were re-indexed.
+ */
+export async function reindexListed(): Promise<number> {
+	let done = 0;
+	const total = (await store.listedRange(0, 0)).total;
+	for (let start = 0; start < total; start += 200) {
+		const { uids } = await store.listedRange(start, start + 199);
+		for (const uid of uids) {
+			const p = await store.getProfile(uid);
+			await reindex(uid, p, p);
+			done += 1;
+		}
+	}
+	return done;
+}
+
 /** Username or full name changed: the free-text index follows. */
 export async function reindexNames(uid: number): Promise<void> {
 	const p = await store.getProfile(uid);

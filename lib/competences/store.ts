@@ -23,10 +23,12 @@ export const K = {
 	profiles: 'lvl:profiles',
 	/** sorted set: listed uids (in the directory), by last update */
 	listed: 'lvl:dir:members',
-	/** sorted set per competence: uid → index score (level, availability, advice) */
+	/**
+	 * sorted set per competence: uid → index score (ranking: level, availability, advice; then the roles offered,
+	 * languages, region and availability shown, so that a competence with filters reads this one key: indexScore)
+	 */
 	byCompetence: (key: string): string => `lvl:dir:c:${key}`,
-	/** set per competence and role */
-	byCompetenceRole: (key: string, role: Role): string => `lvl:dir:c:${key}:r:${role}`,
+	/** sets for searches with filters but no competence */
 	byRole: (role: Role): string => `lvl:dir:role:${role}`,
 	byLanguage: (lang: Language): string => `lvl:dir:lang:${lang}`,
 	byRegion: (region: Region): string => `lvl:dir:region:${region}`,
@@ -167,7 +169,6 @@ export async function unindex(uid: number, previous: Profile): Promise<void> {
 	const u = String(uid);
 	const zsets = [K.listed, ...previous.competences.map(c => K.byCompetence(c.key))];
 	const sets = [
-		...previous.competences.flatMap(c => c.roles.map(r => K.byCompetenceRole(c.key, r))),
 		...previous.competences.flatMap(c => c.roles.map(K.byRole)),
 		...previous.languages.map(K.byLanguage),
 		...(previous.region ? [K.byRegion(previous.region)] : []),
@@ -189,14 +190,17 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 	const db = nodebb.db();
 	const u = String(uid);
 	const hide = new Set(p.hidden);
+	const shown = {
+		languages: hide.has('languages') ? [] : p.languages,
+		region: hide.has('region') ? '' as const : p.region,
+		availability: hide.has('availability') ? '' as const : p.availability,
+	};
 	await db.sortedSetAdd(K.listed, p.updatedAt, u);
-	for (const c of p.competences) {
-		await db.sortedSetAdd(K.byCompetence(c.key), indexScore(c, hide.has('availability') ? 'available' : p.availability), u);
-		for (const r of c.roles) {
-			await db.setAdd(K.byCompetenceRole(c.key, r), u);
-			await db.setAdd(K.byRole(r), u);
-		}
+	if (p.competences.length) {
+		await db.sortedSetsAdd(p.competences.map(c => K.byCompetence(c.key)), p.competences.map(c => indexScore(c, shown)), u);
 	}
+	const roles = [...new Set(p.competences.flatMap(c => c.roles))];
+	await Promise.all(roles.map(r => db.setAdd(K.byRole(r), u)));
 	if (!hide.has('languages')) {
 		await Promise.all(p.languages.map(l => db.setAdd(K.byLanguage(l), u)));
 	}
@@ -247,6 +251,10 @@ export async function inSet(key: string, uids: number[]): Promise<boolean[]> {
 		return [];
 	}
 	return nodebb.db().isSetMembers(key, uids.map(String));
+}
+
+export async function setSize(key: string): Promise<number> {
+	return nodebb.db().setCount(key);
 }
 
 export async function setMembers(key: string): Promise<number[]> {

@@ -104,6 +104,8 @@ describe('Competences: profiles and the "Wie weet wat?" directory', () => {
 			assert.strictEqual(seen.body.response.competences[0]?.note, '');
 			const byRegion = await find(anS, 'region=namur');
 			assert.ok(!byRegion.results.some(r => r.uid === luc.uid), 'a hidden region is not searchable');
+			assert.ok(!(await find(anS, 'c=law.labour&region=namur')).results.some(r => r.uid === luc.uid), 'nor with a competence');
+			assert.ok((await find(anS, 'c=law.labour&language=fr')).results.some(r => r.uid === luc.uid), 'what is shown still is');
 			const byWord = await find(anS, 'q=geheim');
 			assert.ok(!byWord.results.some(r => r.uid === luc.uid), 'a hidden profession is not searchable');
 			const own = await lucS.get<Envelope<ProfileView>>(`${API}/profiles/${String(luc.uid)}`);
@@ -178,6 +180,27 @@ describe('Competences: profiles and the "Wie weet wat?" directory', () => {
 			assert.deepStrictEqual((await find(marieS, 'c=law.labour&role=mentoring')).results.map(r => r.uid), [an.uid]);
 			assert.deepStrictEqual((await find(marieS, 'c=law.labour&language=fr')).results.map(r => r.uid).sort(), [an.uid, luc.uid].sort());
 			assert.deepStrictEqual((await find(marieS, 'c=law.labour&availability=limited')).results.map(r => r.uid), [luc.uid]);
+		});
+
+		it('combines filters, with and without a competence, and filters alone', async () => {
+			assert.deepStrictEqual((await find(marieS, 'c=law.labour&role=advice&language=nl&region=oost-vlaanderen&availability=available')).results.map(r => r.uid), [an.uid]);
+			assert.deepStrictEqual((await find(marieS, 'c=law.labour&role=advice&region=namur')).results, []);
+			assert.deepStrictEqual((await find(marieS, 'c=law.labour,tax.personal&level=experienced')).results.map(r => r.uid), [an.uid]);
+			const alone = await find(marieS, 'language=fr&availability=limited');
+			assert.deepStrictEqual(alone.results.map(r => r.uid), [luc.uid]);
+			assert.strictEqual(alone.total, 1);
+		});
+
+		it('finds the same after the upgrade that re-encodes the index', async () => {
+			const before = await find(marieS, 'c=law.labour&role=mentoring&language=nl');
+			// an index left by the earlier encoding: plain level scores and per-competence role sets
+			await nodebb.db().sortedSetAdd(store.K.byCompetence('law.labour'), 315, String(an.uid));
+			await nodebb.db().setAdd('lvl:dir:c:law.labour:r:mentoring', String(an.uid));
+			const upgrade = (await import('../../upgrades/lvl-directory-scores')).default;
+			await upgrade.method();
+			assert.deepStrictEqual((await find(marieS, 'c=law.labour&role=mentoring&language=nl')).results.map(r => r.uid), before.results.map(r => r.uid));
+			assert.deepStrictEqual(before.results.map(r => r.uid), [an.uid]);
+			assert.strictEqual(await nodebb.db().exists('lvl:dir:c:law.labour:r:mentoring'), false);
 		});
 
 		it('finds by free text in name, profession and notes', async () => {
