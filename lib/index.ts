@@ -4,9 +4,11 @@
 import * as competences from './competences/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
+import * as qa from './qa/hooks';
 
 export = {
 	platform,
 	membership,
 	competences,
+	qa,
 };

@@ -124,6 +124,9 @@ export interface Database {
 	sortedSetScore(key: string, value: string): Promise<number | null>;
 	sortedSetScores(key: string, values: string[]): Promise<(number | null)[]>;
 	sortedSetCard(key: string): Promise<number>;
+	sortedSetsCard(keys: string[]): Promise<number[]>;
+	getSortedSetRevIntersect(params: { sets: string[]; start: number; stop: number; weights?: number[] }): Promise<string[]>;
+	sortedSetIntersectCard(keys: string[]): Promise<number>;
 	sortedSetCount(key: string, min: number | string, max: number | string): Promise<number>;
 	getSortedSetRange(key: string, start: number, stop: number): Promise<string[]>;
 	getSortedSetRevRange(key: string, start: number, stop: number): Promise<string[]>;
@@ -193,6 +196,7 @@ export interface UserApi {
 	email: { confirmByUid(uid: number): Promise<void> };
 	auth: { revokeAllSessions(uids: number | number[]): Promise<void> };
 	getSettings(uid: number): Promise<Record<string, unknown>>;
+	isModerator(uid: number, cid: number): Promise<boolean>;
 }
 
 export interface Privileges {
@@ -208,6 +212,13 @@ export interface Privileges {
 	};
 	admin: {
 		can(privilege: string, uid: number): Promise<boolean>;
+	};
+	topics: {
+		/** the tids the member may see with that privilege (deleted and scheduled ones only for those who may) */
+		filterTids(privilege: string, tids: number[], uid: number): Promise<number[]>;
+		isOwnerOrAdminOrMod(tid: number, uid: number): Promise<boolean>;
+		isAdminOrMod(tid: number, uid: number): Promise<boolean>;
+		can(privilege: string, tid: number, uid: number): Promise<boolean>;
 	};
 }
 
@@ -232,13 +243,25 @@ export interface Topics {
 	post(data: Record<string, unknown>): Promise<{ topicData: { tid: number; cid: number }; postData: { pid: number } }>;
 	reply(data: Record<string, unknown>): Promise<{ pid: number; tid: number }>;
 	getTopicFields(tid: number, fields: string[]): Promise<Record<string, unknown>>;
+	getTopicsFields(tids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+	setTopicFields(tid: number, data: Record<string, unknown>): Promise<void>;
+	/** topics as NodeBB lists them (teaser, category, user), filtered by what the member may see */
+	getTopicsByTids(tids: number[], uid: number): Promise<Record<string, unknown>[]>;
 	events: {
 		log(tid: number, payload: Record<string, unknown>): Promise<unknown>;
+		translateSimple(event: Record<string, unknown>, language: string, prefix: string): Promise<string>;
 	};
+	delete(tid: number, uid: number): Promise<void>;
+	purgePostsAndTopic(tid: number, uid: number): Promise<void>;
+	tools: { move(tid: number, data: { cid: number; uid: number }): Promise<void> };
 }
 
 export interface Posts {
 	getPostFields(pid: number, fields: string[]): Promise<Record<string, unknown>>;
+	getPostsFields(pids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+	getPostsByPids(pids: number[], uid: number): Promise<Record<string, unknown>[]>;
+	delete(pid: number, uid: number): Promise<unknown>;
+	purge(pid: number, uid: number): Promise<unknown>;
 }
 
 export interface Flags {

@@ -24,6 +24,25 @@ export interface Settings {
 	graceDays: number;
 	/** Verification attempts allowed per account and per IP address in an hour. */
 	attemptsPerHour: number;
+	/** Q&A: a question may have several accepted answers (default one). */
+	qaSeveralAccepted: boolean;
+	/** Q&A: members a new question is routed to. */
+	qaRouteCount: number;
+	/** Q&A: routed questions a member receives at most in 7 days. */
+	qaWeeklyCap: number;
+	/** Q&A: open direct requests ("ask this member") an asker may have at once. */
+	qaDirectRequests: number;
+	/** Q&A: days after which an offer or wanted post expires; the author is reminded some days before. */
+	qaExpiryDays: number;
+	qaExpiryReminderDays: number;
+	/** Q&A: hours without a reply before a question goes to the next matching members. */
+	qaEscalateHours: number;
+	/** Q&A: days without a reply before a question goes to the moderators or the escalation group. */
+	qaModeratorDays: number;
+	/** Q&A: the group told about questions nobody answered ('' = the moderators of the question's category). */
+	qaEscalationGroup: string;
+	/** Q&A: days with replies but none accepted before the asker is reminded. */
+	qaAcceptReminderDays: number;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -33,7 +52,23 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	verificationMode: 'account-first',
 	graceDays: 30,
 	attemptsPerHour: 5,
+	qaSeveralAccepted: false,
+	qaRouteCount: 5,
+	qaWeeklyCap: 3,
+	qaDirectRequests: 3,
+	qaExpiryDays: 60,
+	qaExpiryReminderDays: 5,
+	qaEscalateHours: 48,
+	qaModeratorDays: 7,
+	qaEscalationGroup: '',
+	qaAcceptReminderDays: 7,
 });
+
+/** Integer settings: their bounds. */
+const RANGES = {
+	graceDays: [0, 365], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
+	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
+} as const;
 
 /** Group names NodeBB reserves: never usable as the members group. */
 export const RESERVED_GROUPS = ['registered-users', 'verified-users', 'unverified-users', 'banned-users',
@@ -80,8 +115,18 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		platformCids: [...new Set(list(r.platformCids).map(v => parseInt(v, 10)).filter(n => Number.isInteger(n) && n > 0))],
 		exemptGroups: [...new Set(list(r.exemptGroups))],
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
-		graceDays: int(r.graceDays, DEFAULTS.graceDays, 0, 365),
-		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, 1, 100),
+		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
+		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
+		qaSeveralAccepted: r.qaSeveralAccepted === true || r.qaSeveralAccepted === 'on' || r.qaSeveralAccepted === '1' || r.qaSeveralAccepted === 1,
+		qaRouteCount: int(r.qaRouteCount, DEFAULTS.qaRouteCount, ...RANGES.qaRouteCount),
+		qaWeeklyCap: int(r.qaWeeklyCap, DEFAULTS.qaWeeklyCap, ...RANGES.qaWeeklyCap),
+		qaDirectRequests: int(r.qaDirectRequests, DEFAULTS.qaDirectRequests, ...RANGES.qaDirectRequests),
+		qaExpiryDays: int(r.qaExpiryDays, DEFAULTS.qaExpiryDays, ...RANGES.qaExpiryDays),
+		qaExpiryReminderDays: int(r.qaExpiryReminderDays, DEFAULTS.qaExpiryReminderDays, ...RANGES.qaExpiryReminderDays),
+		qaEscalateHours: int(r.qaEscalateHours, DEFAULTS.qaEscalateHours, ...RANGES.qaEscalateHours),
+		qaModeratorDays: int(r.qaModeratorDays, DEFAULTS.qaModeratorDays, ...RANGES.qaModeratorDays),
+		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
+		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
 	};
 }
 
@@ -100,7 +145,7 @@ export function validate(raw: Record<string, unknown>): string | null {
 	if (group.length > 100) {
 		return `[[${NS}:error.group-name-too-long]]`;
 	}
-	for (const [key, min, max] of [['graceDays', 0, 365], ['attemptsPerHour', 1, 100]] as const) {
+	for (const [key, [min, max]] of Object.entries(RANGES)) {
 		const value = raw[key];
 		if (value !== undefined && value !== '') {
 			const n = Number(value);
@@ -121,6 +166,16 @@ export function toStored(settings: Settings): Record<string, string> {
 		verificationMode: settings.verificationMode,
 		graceDays: String(settings.graceDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
+		qaSeveralAccepted: settings.qaSeveralAccepted ? '1' : '0',
+		qaRouteCount: String(settings.qaRouteCount),
+		qaWeeklyCap: String(settings.qaWeeklyCap),
+		qaDirectRequests: String(settings.qaDirectRequests),
+		qaExpiryDays: String(settings.qaExpiryDays),
+		qaExpiryReminderDays: String(settings.qaExpiryReminderDays),
+		qaEscalateHours: String(settings.qaEscalateHours),
+		qaModeratorDays: String(settings.qaModeratorDays),
+		qaEscalationGroup: settings.qaEscalationGroup,
+		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),
 	};
 }
 

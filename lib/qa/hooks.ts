@@ -1,0 +1,193 @@
+/**
+ * Thin adapters between NodeBB's hooks and the Q&A services (hook payloads checked against NodeBB 4.11.2).
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import { NS } from '../settings';
+import * as routing from './routing';
+import { readTopic, type QaTopic, type TopicType } from './rules';
+import { apiRoutes, pageRoutes, QA_PATH } from './routes';
+import * as store from './store';
+import * as topics from './topics';
+
+type TopicLike = Record<string, unknown> & { icons?: string[] };
+
+export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
+	pageRoutes(payload.router);
+}
+
+export async function staticApiRoutes(payload: { router: nodebb.Router }): Promise<void> {
+	apiRoutes(payload.router);
+}
+
+/** topics/create.js: `filter:topic.post` gets the request's body; a bad type or competence refuses the topic. */
+export async function filterTopicPost(data: Record<string, unknown>): Promise<Record<string, unknown>> {
+	const input = await topics.readNewTopic(data);
+	if (input) {
+		data.lvlType = input.type;
+		data.lvlCompetences = input.competences;
+	} else {
+		delete data.lvlType;
+		delete data.lvlCompetences;
+	}
+	return data;
+}
+
+/** `filter:topic.create` ({ topic, data }): the fields are written with NodeBB's own topic hash. */
+export async function filterTopicCreate(payload: { topic: Record<string, unknown>; data: Record<string, unknown> }): Promise<typeof payload> {
+	const type = asString(payload.data.lvlType);
+	if (type) {
+		Object.assign(payload.topic, await topics.initialFields({
+			type: type as TopicType,
+			competences: Array.isArray(payload.data.lvlCompetences) ? payload.data.lvlCompetences.map(String) : [],
+		}, asCount(payload.topic.timestamp) || Date.now()));
+	}
+	return payload;
+}
+
+/** `action:topic.post` ({ topic, post, data }): lists, figures, then routing to the members who know. */
+export async function actionTopicPost(payload: { topic: { tid: number } }): Promise<void> {
+	try {
+		const t = await topics.indexNewTopic(asCount(payload.topic.tid));
+		if (t?.type === 'question') {
+			await routing.route(t);
+		}
+	} catch (err) {
+		nodebb.log.error(`Q&A indexing of topic ${String(payload.topic.tid)} failed: ${String(err)}`);
+	}
+}
+
+/** `action:topic.reply` ({ post, data }). */
+export async function actionTopicReply(payload: { post: { pid: number; tid: number; uid: number; timestamp: number } }): Promise<void> {
+	try {
+		await topics.recordReply({ pid: asCount(payload.post.pid), tid: asCount(payload.post.tid), uid: asCount(payload.post.uid), timestamp: asCount(payload.post.timestamp) });
+	} catch (err) {
+		nodebb.log.error(`Q&A reply record for ${String(payload.post.pid)} failed: ${String(err)}`);
+	}
+}
+
+function badges(t: QaTopic): string[] {
+	if (!t.type) {
+		return [];
+	}
+	const icon = { question: 'fa-circle-question', offer: 'fa-hand-holding-heart', wanted: 'fa-magnifying-glass', discussion: 'fa-comments' }[t.type];
+	const out = [`<span class="badge text-bg-light border lvl-badge lvl-type-${t.type}" component="lvl/type"><i class="fa ${icon}"></i> [[${NS}:qa.type.${t.type}]]</span>`];
+	if (t.status) {
+		const tone = t.status === 'solved' || t.status === 'fulfilled' ? 'text-bg-success' : t.status === 'open' ? 'text-bg-primary' : 'text-bg-secondary';
+		out.push(`<span class="badge ${tone} lvl-badge lvl-status-${t.status}" component="lvl/status">[[${NS}:qa.status.${t.status}]]</span>`);
+	}
+	return out;
+}
+
+/** Every topic list (`filter:topics.get`: { topics, uid }): type and status badges. */
+export async function filterTopicsGet(payload: { topics: TopicLike[]; uid: number }): Promise<typeof payload> {
+	for (const topic of payload.topics) {
+		const t = readTopic(topic);
+		if (t?.type) {
+			topic.icons = [...(topic.icons ?? []), ...badges(t)];
+		}
+	}
+	return payload;
+}
+
+/** The topic page (`filter:topic.get`: { topic, uid }): badges, and what the client needs for accepted answers. */
+export async function filterTopicGet(payload: { topic: TopicLike; uid: number }): Promise<typeof payload> {
+	const t = readTopic(payload.topic);
+	if (t?.type) {
+		payload.topic.icons = [...(payload.topic.icons ?? []), ...badges(t)];
+		payload.topic.lvlQa = {
+			type: t.type,
+			status: t.status,
+			competences: t.competences,
+			accepted: t.accepted,
+			canAccept: t.type === 'question' && await topics.canAccept(t.tid, payload.uid),
+			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && payload.uid > 0 && await nodebb.privileges().topics.isOwnerOrAdminOrMod(t.tid, payload.uid),
+		};
+	}
+	return payload;
+}
+
+/** `filter:post.tools` ({ pid, post, uid, tools }): "accept as answer" / "undo" for the asker and moderators. */
+export async function filterPostTools(payload: { pid: number; post: { tid?: number }; uid: number; tools: Record<string, unknown>[] }): Promise<typeof payload> {
+	const facts = await nodebb.posts().getPostFields(asCount(payload.pid), ['tid']);
+	const t = await store.getTopic(asCount(facts.tid));
+	if (t?.type !== 'question' || t.mainPid === asCount(payload.pid) || !await topics.canAccept(t.tid, payload.uid)) {
+		return payload;
+	}
+	const accepted = t.accepted.includes(asCount(payload.pid));
+	payload.tools.push(accepted
+		? { action: 'lvl/unaccept', icon: 'fa-rotate-left', html: `[[${NS}:qa.undo-accept]]` }
+		: { action: 'lvl/accept', icon: 'fa-check', html: `[[${NS}:qa.accept]]` });
+	return payload;
+}
+
+/** `filter:topicEvents.init` ({ types }): who accepted or undid what, and status changes, in the topic's timeline. */
+export async function filterTopicEventsInit(payload: { types: Record<string, unknown> }): Promise<typeof payload> {
+	const t = nodebb.topics().events;
+	payload.types['lvl-accepted'] = { icon: 'fa-check text-success', translation: (e: Record<string, unknown>, lang: string) => t.translateSimple(e, lang, `${NS}:qa.event.accepted`) };
+	payload.types['lvl-unaccepted'] = { icon: 'fa-rotate-left', translation: (e: Record<string, unknown>, lang: string) => t.translateSimple(e, lang, `${NS}:qa.event.unaccepted`) };
+	payload.types['lvl-status'] = { icon: 'fa-flag', translation: (e: Record<string, unknown>, lang: string) => t.translateSimple(e, lang, `${NS}:qa.event.status-${asString(e.text) || 'open'}`) };
+	return payload;
+}
+
+/** Category pages filter by type and status (`?lvlType=question&lvlStatus=open`): one more set to intersect. */
+export async function filterBuildTopicsSortedSet(payload: { set: string | string[]; data: { query?: Record<string, unknown> } }): Promise<typeof payload> {
+	const q = payload.data.query ?? {};
+	const extra: string[] = [];
+	const type = asString(q.lvlType);
+	const status = asString(q.lvlStatus);
+	if (['question', 'offer', 'wanted', 'discussion'].includes(type)) {
+		extra.push(store.K.type(type as 'question'));
+	}
+	if (['open', 'solved', 'fulfilled', 'closed', 'expired'].includes(status)) {
+		extra.push(store.K.status(status as 'open'));
+	}
+	if (extra.length) {
+		payload.set = [...(Array.isArray(payload.set) ? payload.set : [payload.set]), ...extra];
+	}
+	return payload;
+}
+
+/** `action:topic.move` ({ tid, fromCid, toCid, uid }). */
+export async function actionTopicMove(payload: { tid: number; fromCid: number; toCid: number; uid: number }): Promise<void> {
+	try {
+		await topics.onMove(asCount(payload.tid), asCount(payload.fromCid), asCount(payload.toCid), asCount(payload.uid));
+	} catch (err) {
+		nodebb.log.error(`Q&A move of topic ${String(payload.tid)} failed: ${String(err)}`);
+	}
+}
+
+/** `action:topics.purge` ({ topics, uid }): the payload holds the topics' data (their hashes are being deleted). */
+export async function actionTopicsPurge(payload: { topics: Record<string, unknown>[] }): Promise<void> {
+	for (const raw of payload.topics) {
+		const t = readTopic(raw);
+		if (t?.type) {
+			await topics.forget(t).catch((err: unknown) => { nodebb.log.error(`Q&A purge of ${String(t.tid)}: ${String(err)}`); });
+		}
+	}
+}
+
+/** `action:posts.purge` ({ posts, uid }) and `action:post.move` ({ post, tid }): accepted answers that went away. */
+export async function actionPostsPurge(payload: { posts: { pid: number; tid: number; uid: number }[] }): Promise<void> {
+	await topics.onPostsGone(payload.posts.map(p => ({ pid: asCount(p.pid), tid: asCount(p.tid), uid: asCount(p.uid) })))
+		.catch((err: unknown) => { nodebb.log.error(`Q&A post purge: ${String(err)}`); });
+}
+
+export async function actionPostMove(payload: { post: { pid: number; tid: number; uid: number } }): Promise<void> {
+	await actionPostsPurge({ posts: [payload.post] });
+}
+
+export async function filterUserNotificationTypes(payload: { types: string[]; privilegedTypes: string[] }): Promise<typeof payload> {
+	payload.types.push(`notificationType_${routing.NOTIFICATION_TYPE}`, 'notificationType_lvl-qa-accepted', 'notificationType_lvl-qa');
+	return payload;
+}
+
+export async function filterNavigationAvailable(items: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+	items.push({ route: QA_PATH, title: `[[${NS}:qa.title]]`, enabled: false, iconClass: 'fa-circle-question', textClass: 'd-lg-none', text: `[[${NS}:qa.title]]` });
+	return items;
+}
+
+export async function staticUserDelete(payload: { uid: number }): Promise<void> {
+	const db = nodebb.db();
+	await db.deleteAll([store.K.counts(payload.uid), store.K.memberPrefs(payload.uid), store.K.routedTo(payload.uid), store.K.mine(payload.uid)]);
+}

@@ -1,0 +1,125 @@
+/**
+ * The Q&A lists: unanswered, unsolved, solved, "for you", mine, offers and wanted posts. Each reads one page of a
+ * sorted set (or, for "for you", the open questions of the member's own competences), then keeps what NodeBB lets
+ * the member see (deleted topics and categories they cannot read drop out).
+ */
+import { asCount } from '../coerce';
+import * as nodebb from '../nodebb';
+import * as competenceStore from '../competences/store';
+import { LIST_PAGE_SIZE, type ListName, median } from './rules';
+import * as store from './store';
+import { K } from './store';
+
+export interface ListPage {
+	list: ListName;
+	tids: number[];
+	total: number;
+	page: number;
+	pageCount: number;
+}
+
+async function forYou(uid: number): Promise<number[]> {
+	const db = nodebb.db();
+	const profile = await competenceStore.getProfile(uid);
+	const keys = profile.competences.map(c => c.key);
+	if (!keys.length) {
+		return [];
+	}
+	const rows = await Promise.all(keys.map(k => db.getSortedSetRevRangeWithScores(K.competenceOpen(k), 0, 499)));
+	const byTid = new Map<number, number>();
+	for (const r of rows.flat()) {
+		byTid.set(Number(r.value), r.score);
+	}
+	const tids = [...byTid.keys()];
+	const [topics, answered] = await Promise.all([
+		store.getTopics(tids),
+		Promise.all(tids.map(tid => db.isSetMember(K.answerers(tid), String(uid)))),
+	]);
+	return tids.filter((_, i) => topics[i] && topics[i].uid !== uid && !answered[i])
+		.sort((a, b) => (byTid.get(b) ?? 0) - (byTid.get(a) ?? 0));
+}
+
+function keyOf(list: ListName, uid: number): string {
+	switch (list) {
+		case 'unanswered': return K.unanswered;
+		case 'solved': return K.status('solved');
+		case 'mine': return K.mine(uid);
+		case 'offers': return K.type('offer');
+		case 'wanted': return K.type('wanted');
+		default: return K.status('open');
+	}
+}
+
+/** One page of a list for a member, newest first. */
+export async function page(list: ListName, uid: number, pageNo: number): Promise<ListPage> {
+	const start = (pageNo - 1) * LIST_PAGE_SIZE;
+	let tids: number[];
+	let total: number;
+	if (list === 'for-you') {
+		const all = await forYou(uid);
+		total = all.length;
+		tids = all.slice(start, start + LIST_PAGE_SIZE);
+	} else if (list === 'unsolved') {
+		// open questions only (offers and wanted posts are also "open"): the intersection, a page at a time
+		const db = nodebb.db();
+		const sets = [K.status('open'), K.type('question')];
+		[tids, total] = await Promise.all([
+			db.getSortedSetRevIntersect({ sets, start, stop: start + LIST_PAGE_SIZE - 1, weights: [1, 0] }).then(r => r.map(Number)),
+			db.sortedSetIntersectCard(sets),
+		]);
+	} else if (list === 'offers' || list === 'wanted') {
+		const db = nodebb.db();
+		const sets = [keyOf(list, uid), K.status('open')];
+		[tids, total] = await Promise.all([
+			db.getSortedSetRevIntersect({ sets, start, stop: start + LIST_PAGE_SIZE - 1, weights: [1, 0] }).then(r => r.map(Number)),
+			db.sortedSetIntersectCard(sets),
+		]);
+	} else {
+		const key = keyOf(list, uid);
+		const db = nodebb.db();
+		[tids, total] = await Promise.all([
+			db.getSortedSetRevRange(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
+			db.sortedSetCard(key),
+		]);
+	}
+	const visible = await nodebb.privileges().topics.filterTids('topics:read', tids, uid);
+	return { list, tids: visible, total, page: pageNo, pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)) };
+}
+
+/* ---------- figures ---------- */
+
+export interface Figures {
+	questions: number;
+	answered: number;
+	answerRate: number | null;
+	medianFirstReplyMs: number | null;
+	medianAcceptedMs: number | null;
+	solved: number;
+}
+
+async function middleOf(key: string, n: number): Promise<number | null> {
+	if (!n) {
+		return null;
+	}
+	const db = nodebb.db();
+	const mid = Math.floor(n / 2);
+	const rows = await db.getSortedSetRangeWithScores(key, n % 2 ? mid : mid - 1, mid);
+	return median(rows.map(r => r.score));
+}
+
+/** Answer rate and medians of a scope ('all', 'cid:<cid>', 'c:<key>'): counts are cards, medians the middle entry. */
+export async function figures(scope: string): Promise<Figures> {
+	const db = nodebb.db();
+	const [questions, answered, solved] = await Promise.all([
+		db.sortedSetCard(K.statQuestions(scope)), db.sortedSetCard(K.statFirstReply(scope)), db.sortedSetCard(K.statAccepted(scope)),
+	]);
+	const [firstReply, accepted] = await Promise.all([middleOf(K.statFirstReply(scope), answered), middleOf(K.statAccepted(scope), solved)]);
+	return {
+		questions: asCount(questions),
+		answered: asCount(answered),
+		answerRate: questions ? answered / questions : null,
+		medianFirstReplyMs: firstReply,
+		medianAcceptedMs: accepted,
+		solved: asCount(solved),
+	};
+}

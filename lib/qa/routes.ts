@@ -1,0 +1,111 @@
+/**
+ * Q&A page and API, for verified members only: the lists, accepted answers, status and type changes, the
+ * category settings, the composer's helper count, routing pause and the figures.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
+import { NS } from '../settings';
+import * as lists from './lists';
+import * as routing from './routing';
+import { LISTS, readList, type Status, STATUSES } from './rules';
+import * as store from './store';
+import * as topics from './topics';
+
+export const QA_PATH = '/vragen';
+
+const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
+
+async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const list = readList(req.query.list);
+	const p = await lists.page(list, req.uid, Math.max(1, asCount(req.query.page, 1)));
+	const topicsData = await nodebb.topics().getTopicsByTids(p.tids, req.uid);
+	const [mine, paused, week] = await Promise.all([store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid)]);
+	res.render(`${NS}/qa`, {
+		title: `[[${NS}:qa.title]]`,
+		list,
+		tabs: LISTS.map(name => ({ name, active: name === list })),
+		topics: topicsData,
+		total: p.total,
+		counts: { asked: mine.asked ?? 0, answered: mine.answered ?? 0, accepted: mine.accepted ?? 0 },
+		routing: { paused, week },
+		pagination: { page: p.page, pageCount: p.pageCount, prev: p.page > 1 ? p.page - 1 : 0, next: p.page < p.pageCount ? p.page + 1 : 0 },
+		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]`, url: '/leden-voor-leden' }, { text: `[[${NS}:qa.title]]` }]),
+	});
+}
+
+export function pageRoutes(router: nodebb.Router): void {
+	nodebb.routeHelpers().setupPageRoute(router, QA_PATH, [pageMembersOnly], listPage);
+}
+
+/** The topic must be one the member may read, or it does not exist for them. */
+async function readable(tid: number, uid: number): Promise<void> {
+	if (!await nodebb.privileges().topics.can('topics:read', tid, uid)) {
+		throw new Error('[[error:no-topic]]');
+	}
+}
+
+export function apiRoutes(router: nodebb.Router): void {
+	const h = nodebb.routeHelpers();
+	const members = [apiMembersOnly];
+
+	h.setupApiRoute(router, 'get', `/${NS}/qa/lists/:list`, members, async (req, res) => {
+		const p = await lists.page(readList(req.params.list), req.uid, Math.max(1, asCount(req.query.page, 1)));
+		await ok(res, { ...p, topics: await nodebb.topics().getTopicsByTids(p.tids, req.uid) });
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/topics/:tid`, members, async (req, res) => {
+		const tid = asCount(req.params.tid);
+		await readable(tid, req.uid);
+		const t = await store.getTopic(tid);
+		await ok(res, { ...t, routed: await routing.routedCount(tid) });
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/topics/:tid/accepted`, members, async (req, res) => {
+		const tid = asCount(req.params.tid);
+		await readable(tid, req.uid);
+		await ok(res, await topics.accept(tid, asCount(req.body.pid), req.uid));
+	});
+	h.setupApiRoute(router, 'delete', `/${NS}/qa/topics/:tid/accepted/:pid`, members, async (req, res) => {
+		const tid = asCount(req.params.tid);
+		await readable(tid, req.uid);
+		await ok(res, await topics.undo(tid, asCount(req.params.pid), req.uid));
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/topics/:tid/status`, members, async (req, res) => {
+		const tid = asCount(req.params.tid);
+		await readable(tid, req.uid);
+		const status = asString(req.body.status);
+		if (!(STATUSES as readonly string[]).includes(status)) {
+			throw new Error(`[[${NS}:qa.error.bad-status]]`);
+		}
+		await ok(res, await topics.setStatus(tid, status as Status, req.uid));
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/topics/:tid/type`, members, async (req, res) => {
+		const tid = asCount(req.params.tid);
+		await readable(tid, req.uid);
+		await ok(res, await topics.changeType(tid, req.body, req.uid));
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/categories/:cid`, members, async (req, res) => {
+		const cid = asCount(req.params.cid);
+		await ok(res, { cid, qa: await topics.isQaCategory(cid), ...await topics.categoryQa(cid) });
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/categories/:cid`, [apiSettingsManagers], async (req, res) => {
+		await ok(res, await topics.setCategoryQa(asCount(req.params.cid), req.body));
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/helpers`, members, async (req, res) => {
+		const keys = asString(req.query.c, 300).split(',').map(k => k.trim()).filter(Boolean);
+		await ok(res, { count: await routing.helpersFor(keys, req.uid) });
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/me/routing`, members, async (req, res) => {
+		await routing.setPaused(req.uid, req.body.paused === true || req.body.paused === 'true' || req.body.paused === 1);
+		await ok(res, { paused: await routing.isPaused(req.uid) });
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/members/:uid/counts`, members, async (req, res) => {
+		await ok(res, await store.counts(asCount(req.params.uid)));
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/stats`, members, async (req, res) => {
+		const scope = asString(req.query.scope, 100) || 'all';
+		if (!/^(all|cid:\d+|c:[a-z0-9._-]+)$/.test(scope)) {
+			throw new Error(`[[${NS}:qa.error.bad-scope]]`);
+		}
+		await ok(res, await lists.figures(scope));
+	});
+}

@@ -1,0 +1,115 @@
+/**
+ * Routing a question to the members who know. Reads only the top of each asked competence's directory index (its
+ * score already orders by level, availability and advice and carries the languages: profile-rules.indexScore), so
+ * what it costs does not grow with the number of members.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import * as competenceStore from '../competences/store';
+import { pickRecipients, type QaTopic, type RoutingCandidate } from './rules';
+import { K } from './store';
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+/** How deep into each competence's index routing looks. */
+const TOP = 200;
+
+export const NOTIFICATION_TYPE = 'lvl-qa-routed';
+
+export async function isPaused(uid: number): Promise<boolean> {
+	return asString(await nodebb.db().getObjectField(K.memberPrefs(uid), 'paused')) === '1';
+}
+
+export async function setPaused(uid: number, paused: boolean): Promise<void> {
+	await nodebb.db().setObjectField(K.memberPrefs(uid), 'paused', paused ? '1' : '0');
+}
+
+/** Questions routed to a member in the last 7 days. */
+export async function weekCount(uid: number): Promise<number> {
+	return nodebb.db().sortedSetCount(K.routedTo(uid), Date.now() - WEEK, '+inf');
+}
+
+async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
+	const db = nodebb.db();
+	const lists = await Promise.all(t.competences.map(c => db.getSortedSetRevRangeByScoreWithScores(competenceStore.K.byCompetence(c), 0, TOP, '+inf', 1)));
+	const byUid = new Map<number, RoutingCandidate>();
+	for (const rows of lists) {
+		for (const r of rows) {
+			const uid = Number(r.value);
+			const prev = byUid.get(uid);
+			byUid.set(uid, { uid, score: Math.max(prev?.score ?? 0, r.score), matches: (prev?.matches ?? 0) + 1, weekCount: 0, openRequests: 0, paused: false });
+		}
+	}
+	const cands = [...byUid.values()];
+	if (!cands.length) {
+		return cands;
+	}
+	const since = Date.now() - WEEK;
+	// routed questions older than a week no longer count: drop them so that the card is the week's count
+	await db.sortedSetsRemoveRangeByScore(cands.map(c => K.routedTo(c.uid)), '-inf', since);
+	const [weeks, open, prefs] = await Promise.all([
+		db.sortedSetsCard(cands.map(c => K.routedTo(c.uid))),
+		db.sortedSetsCard(cands.map(c => K.requestsTo(c.uid))),
+		db.getObjectsFields(cands.map(c => K.memberPrefs(c.uid)), ['paused']),
+	]);
+	cands.forEach((c, i) => {
+		c.weekCount = weeks[i] ?? 0;
+		c.openRequests = open[i] ?? 0;
+		c.paused = asString(prefs[i]?.paused) === '1';
+	});
+	return cands;
+}
+
+/**
+ * Routes a question: picks the best members and notifies them (NodeBB notification type `lvl-qa-routed`, so each
+ * member chooses notification, e-mail, both or none). `exclude` holds members asked before (escalation).
+ * Returns the members asked.
+ */
+export async function route(t: QaTopic, count?: number): Promise<number[]> {
+	if (t.type !== 'question' || !t.competences.length) {
+		return [];
+	}
+	const s = await settings.get();
+	const db = nodebb.db();
+	const already = new Set((await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number));
+	const asker = await competenceStore.getProfile(t.uid);
+	const picked = pickRecipients(await candidates(t), {
+		asker: t.uid, askerLanguages: asker.languages, weeklyCap: s.qaWeeklyCap, count: count ?? s.qaRouteCount, exclude: already,
+	});
+	if (!picked.length) {
+		return [];
+	}
+	const now = Date.now();
+	await db.sortedSetAdd(K.routedFor(t.tid), picked.map(() => now), picked.map(String));
+	await Promise.all(picked.map(uid => db.sortedSetAdd(K.routedTo(uid), now, String(t.tid))));
+	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
+	try {
+		const n = nodebb.notifications();
+		await n.push(await n.create({
+			type: NOTIFICATION_TYPE,
+			nid: `lvl:qa:routed:${String(t.tid)}:${String(now)}`,
+			bodyShort: `[[${NS}:qa.notification.routed, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`,
+			path: `/topic/${String(t.tid)}`,
+			tid: t.tid,
+			from: t.uid,
+			importance: 6,
+		}), picked);
+	} catch (err) {
+		nodebb.log.error(`routing notification for ${String(t.tid)} failed: ${String(err)}`);
+	}
+	return picked;
+}
+
+/** How many members could help with these competences (the composer shows it while a member writes). */
+export async function helpersFor(keys: string[], viewer: number): Promise<number> {
+	const db = nodebb.db();
+	const lists = await Promise.all(keys.slice(0, 3).map(k => db.getSortedSetRangeByScore(competenceStore.K.byCompetence(k), 0, -1, 1, '+inf')));
+	const all = new Set(lists.flat());
+	all.delete(String(viewer));
+	return all.size;
+}
+
+export async function routedCount(tid: number): Promise<number> {
+	return asCount(await nodebb.db().sortedSetCard(K.routedFor(tid)));
+}

@@ -1,0 +1,256 @@
+/**
+ * Q&A rules, pure: topic types and statuses, what a category allows, what a member submits with a new topic, who
+ * may accept which post, and how a question is routed to the members who know. No NodeBB here.
+ */
+import { asCount, asString } from '../coerce';
+import { rankingOf, levelOfScore, scoreMatches, type Language } from '../competences/profile-rules';
+import { NS } from '../settings';
+
+export const TYPES = ['question', 'offer', 'wanted', 'discussion'] as const;
+export type TopicType = typeof TYPES[number];
+/** Types that carry competences and show in the Q&A lists. */
+export const EXCHANGE_TYPES: readonly TopicType[] = ['question', 'offer', 'wanted'];
+
+/** question: open → solved; offer and wanted: open → fulfilled | closed | expired; discussion: none. */
+export const STATUSES = ['open', 'solved', 'fulfilled', 'closed', 'expired'] as const;
+export type Status = typeof STATUSES[number];
+
+export const MAX_COMPETENCES = 3;
+
+export interface CategoryQa {
+	/** the types a member may choose in this category (at least one) */
+	types: TopicType[];
+	/** the type the composer starts with */
+	default: TopicType;
+}
+
+export const CATEGORY_DEFAULT: Readonly<CategoryQa> = Object.freeze({ types: [...TYPES], default: 'question' });
+
+const isType = (v: unknown): v is TopicType => (TYPES as readonly string[]).includes(asString(v));
+
+/** Whatever is stored for a category becomes a valid setting: unknown types dropped, a default among them. */
+export function normaliseCategory(raw: unknown): CategoryQa {
+	const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+	const types = Array.isArray(r.types) ? [...new Set(r.types.filter(isType))] : [];
+	const allowed = types.length ? TYPES.filter(t => types.includes(t)) : [...CATEGORY_DEFAULT.types];
+	const def = isType(r.default) && allowed.includes(r.default) ? r.default : allowed[0] ?? 'discussion';
+	return { types: allowed, default: def };
+}
+
+/** Checks what an admin submits for a category; a translation token for the first problem, or null. */
+export function validateCategory(raw: Record<string, unknown>): string | null {
+	const types = Array.isArray(raw.types) ? raw.types : [];
+	if (!types.length || !types.every(isType)) {
+		return `[[${NS}:qa.error.category-types]]`;
+	}
+	if (!isType(raw.default) || !types.includes(raw.default)) {
+		return `[[${NS}:qa.error.category-default]]`;
+	}
+	return null;
+}
+
+export interface TopicInput {
+	type: TopicType;
+	competences: string[];
+}
+
+/**
+ * Reads the type and competences of a new topic (or a type change). `known` tells whether a competence key can be
+ * chosen now (exists, not retired). Throws a translated error.
+ */
+export function readTopicInput(data: Record<string, unknown>, category: CategoryQa, known: (key: string) => boolean): TopicInput {
+	const rawType = asString(data.lvlType);
+	if (rawType && !isType(rawType)) {
+		throw new Error(`[[${NS}:qa.error.unknown-type]]`);
+	}
+	const type: TopicType = rawType ? rawType as TopicType : category.default;
+	if (!category.types.includes(type)) {
+		throw new Error(`[[${NS}:qa.error.type-not-allowed, [[${NS}:qa.type.${type}]]]]`);
+	}
+	const raw = Array.isArray(data.lvlCompetences) ? data.lvlCompetences
+		: typeof data.lvlCompetences === 'string' && data.lvlCompetences ? data.lvlCompetences.split(',') : [];
+	const keys = [...new Set(raw.map(k => asString(k, 80)).filter(Boolean))];
+	if (type === 'discussion') {
+		return { type, competences: [] };
+	}
+	if (keys.length > MAX_COMPETENCES) {
+		throw new Error(`[[${NS}:qa.error.too-many-competences, ${String(MAX_COMPETENCES)}]]`);
+	}
+	const unknown = keys.find(k => !known(k));
+	if (unknown) {
+		throw new Error(`[[${NS}:qa.error.unknown-competence, ${unknown.replace(/[,[\]%]/g, ' ')}]]`);
+	}
+	if (type === 'question' && !keys.length) {
+		throw new Error(`[[${NS}:qa.error.competence-required]]`);
+	}
+	return { type, competences: keys };
+}
+
+export const initialStatus = (type: TopicType): Status | '' => (type === 'discussion' ? '' : 'open');
+
+/** Statuses an author or moderator may set by hand, per type. */
+export function settableStatuses(type: TopicType): Status[] {
+	return type === 'offer' || type === 'wanted' ? ['open', 'fulfilled', 'closed'] : [];
+}
+
+/** The topic fields the plugin keeps, as read back from either database. */
+export interface QaTopic {
+	tid: number;
+	cid: number;
+	uid: number;
+	mainPid: number;
+	type: TopicType | '';
+	status: Status | '';
+	competences: string[];
+	accepted: number[];
+	timestamp: number;
+	firstReplyAt: number;
+	acceptedAt: number;
+	expiresAt: number;
+	deleted: boolean;
+}
+
+function jsonNumbers(v: unknown): number[] {
+	try {
+		const parsed: unknown = typeof v === 'string' ? JSON.parse(v || '[]') : v;
+		return Array.isArray(parsed) ? parsed.map(Number).filter(n => n > 0) : [];
+	} catch {
+		return [];
+	}
+}
+
+function jsonStrings(v: unknown): string[] {
+	try {
+		const parsed: unknown = typeof v === 'string' ? JSON.parse(v || '[]') : v;
+		return Array.isArray(parsed) ? parsed.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+export function readTopic(h: Record<string, unknown> | null | undefined): QaTopic | null {
+	if (!h || !asCount(h.tid)) {
+		return null;
+	}
+	const type = asString(h.lvlType);
+	const status = asString(h.lvlStatus);
+	return {
+		tid: asCount(h.tid),
+		cid: asCount(h.cid),
+		uid: asCount(h.uid),
+		mainPid: asCount(h.mainPid),
+		type: isType(type) ? type : '',
+		status: (STATUSES as readonly string[]).includes(status) ? status as Status : '',
+		competences: jsonStrings(h.lvlCompetences),
+		accepted: jsonNumbers(h.lvlAccepted),
+		timestamp: asCount(h.timestamp),
+		firstReplyAt: asCount(h.lvlFirstReplyAt),
+		acceptedAt: asCount(h.lvlAcceptedAt),
+		expiresAt: asCount(h.lvlExpiresAt),
+		deleted: asCount(h.deleted) === 1,
+	};
+}
+
+export const TOPIC_FIELDS = ['tid', 'cid', 'uid', 'mainPid', 'timestamp', 'deleted', 'lvlType', 'lvlStatus', 'lvlCompetences',
+	'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt'];
+
+export interface PostFacts {
+	pid: number;
+	tid: number;
+	uid: number;
+	deleted: boolean;
+}
+
+/**
+ * Why a post cannot be accepted (a translation token), or null. The caller has already checked that the acting
+ * member is the asker or a moderator.
+ */
+export function acceptProblem(topic: QaTopic, post: PostFacts | null, severalAllowed: boolean): string | null {
+	if (topic.type !== 'question') {
+		return `[[${NS}:qa.error.not-a-question]]`;
+	}
+	if (!post || post.tid !== topic.tid) {
+		return `[[${NS}:qa.error.post-not-in-topic]]`;
+	}
+	if (post.pid === topic.mainPid) {
+		return `[[${NS}:qa.error.accept-question-itself]]`;
+	}
+	if (post.deleted) {
+		return `[[${NS}:qa.error.post-deleted]]`;
+	}
+	if (topic.accepted.includes(post.pid)) {
+		return `[[${NS}:qa.error.already-accepted]]`;
+	}
+	if (!severalAllowed && topic.accepted.length) {
+		return `[[${NS}:qa.error.one-accepted]]`;
+	}
+	return null;
+}
+
+/** The Q&A lists. */
+export const LISTS = ['unanswered', 'unsolved', 'solved', 'for-you', 'mine', 'offers', 'wanted'] as const;
+export type ListName = typeof LISTS[number];
+export const LIST_PAGE_SIZE = 20;
+
+export function readList(v: unknown): ListName {
+	const s = asString(v);
+	return (LISTS as readonly string[]).includes(s) ? s as ListName : 'unsolved';
+}
+
+/* ---------- routing ---------- */
+
+export interface RoutingCandidate {
+	uid: number;
+	/** best index score over the question's competences (profile-rules.indexScore) */
+	score: number;
+	/** how many of the question's competences the member has */
+	matches: number;
+	/** questions routed to the member in the last 7 days */
+	weekCount: number;
+	/** direct requests and routed questions still waiting on the member */
+	openRequests: number;
+	/** the member paused routing on their profile */
+	paused: boolean;
+}
+
+export interface RoutingInput {
+	asker: number;
+	askerLanguages: Language[];
+	weeklyCap: number;
+	count: number;
+	/** members already asked for this question (escalation picks the next ones) */
+	exclude: Set<number>;
+}
+
+/**
+ * Who gets a question: members with its competences, never the asker, nobody paused, nobody at the weekly cap, nobody
+ * "not now"; ranked by how many competences match, level, the advice role, a language the asker speaks and
+ * availability, then spread fairly (members asked recently or with open requests rank lower).
+ */
+export function pickRecipients(cands: RoutingCandidate[], input: RoutingInput): number[] {
+	const speaksAsker = (score: number): boolean => !input.askerLanguages.length
+		|| input.askerLanguages.some(language => scoreMatches(score, { role: '', language, region: '', availability: '' }));
+	const eligible = cands.filter(c => c.uid !== input.asker && !c.paused && !input.exclude.has(c.uid) && c.weekCount < input.weeklyCap
+		&& !scoreMatches(c.score, { role: '', language: '', region: '', availability: 'not-now' }));
+	const value = (c: RoutingCandidate): number => {
+		const ranking = rankingOf(c.score);
+		const level = levelOfScore(c.score);
+		const availabilityAndAdvice = ranking - level * 100;
+		return c.matches * 1000 + level * 100 + availabilityAndAdvice + (speaksAsker(c.score) ? 40 : 0)
+			- c.weekCount * 30 - c.openRequests * 20;
+	};
+	return eligible.map(c => ({ c, v: value(c) }))
+		.sort((a, b) => (b.v - a.v) || (a.c.uid - b.c.uid))
+		.slice(0, Math.max(0, input.count))
+		.map(x => x.c.uid);
+}
+
+/** The median of a list of durations (ms), or null when there is none. */
+export function median(values: number[]): number | null {
+	if (!values.length) {
+		return null;
+	}
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid] ?? null : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}

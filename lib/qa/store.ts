@@ -1,0 +1,134 @@
+/**
+ * Q&A data. A topic's type, status and competences live as prefixed fields on NodeBB's own `topic:<tid>` hash (so
+ * they go when NodeBB purges the topic); the lists, counters, routing records and figures live under `lvl:qa:`.
+ * Keys are listed in README.md.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import { type QaTopic, readTopic, type Status, TOPIC_FIELDS, type TopicType } from './rules';
+
+export const K = {
+	/** hash: cid → JSON of the category's Q&A setting */
+	categories: 'lvl:qa:categories',
+	/** sorted set per type: tid → creation time (category filters, offers and wanted lists) */
+	type: (t: TopicType): string => `lvl:qa:type:${t}`,
+	/** sorted set per status: tid → creation time */
+	status: (s: Status): string => `lvl:qa:status:${s}`,
+	/** sorted set: questions nobody but the asker has replied to, tid → creation time */
+	unanswered: 'lvl:qa:unanswered',
+	/** sorted set per competence: its questions (all, and the open ones), tid → creation time */
+	competenceQuestions: (key: string): string => `lvl:qa:c:${key}:questions`,
+	competenceOpen: (key: string): string => `lvl:qa:c:${key}:open`,
+	/** sorted set per member: their own Q&A topics */
+	mine: (uid: number): string => `lvl:qa:uid:${String(uid)}:topics`,
+	/** set per question: members other than the asker who replied */
+	answerers: (tid: number): string => `lvl:qa:answerers:${String(tid)}`,
+	/** hash per member: asked, answered, accepted, and `c:<key>` accepted per competence */
+	counts: (uid: number): string => `lvl:qa:counts:${String(uid)}`,
+	/** sorted set per question: members it was routed to, uid → time */
+	routedFor: (tid: number): string => `lvl:qa:routed:${String(tid)}`,
+	/** sorted set per member: questions routed to them, tid → time (weekly cap, fair spread) */
+	routedTo: (uid: number): string => `lvl:qa:routedTo:${String(uid)}`,
+	/** hash per member: routing paused (1) */
+	memberPrefs: (uid: number): string => `lvl:qa:prefs:${String(uid)}`,
+	/** sorted set: offers and wanted posts that are open, tid → expiry time */
+	expiry: 'lvl:qa:expiry',
+	/** sorted set: open questions, tid → when the escalation job looks at them next */
+	escalation: 'lvl:qa:escalation',
+	/** hash per direct request id */
+	request: (id: number): string => `lvl:qa:request:${String(id)}`,
+	/** sorted sets of direct requests: by asker (open ones), by member asked (open ones), id → time */
+	requestsBy: (uid: number): string => `lvl:qa:requests:by:${String(uid)}`,
+	requestsTo: (uid: number): string => `lvl:qa:requests:to:${String(uid)}`,
+	/** hash: next ids */
+	global: 'lvl:qa',
+	/**
+	 * Figures kept as events happen: per scope ('all', 'cid:<cid>', 'c:<key>') a sorted set of questions (tid →
+	 * creation time) and sorted sets of durations (tid → ms to the first reply, to the accepted answer): a count is
+	 * the card, a median the middle element.
+	 */
+	statQuestions: (scope: string): string => `lvl:qa:stats:${scope}:questions`,
+	statFirstReply: (scope: string): string => `lvl:qa:stats:${scope}:firstReply`,
+	statAccepted: (scope: string): string => `lvl:qa:stats:${scope}:accepted`,
+};
+
+export async function getTopic(tid: number): Promise<QaTopic | null> {
+	if (!(tid > 0)) {
+		return null;
+	}
+	return readTopic(await nodebb.topics().getTopicFields(tid, [...TOPIC_FIELDS]));
+}
+
+export async function getTopics(tids: number[]): Promise<(QaTopic | null)[]> {
+	if (!tids.length) {
+		return [];
+	}
+	return (await nodebb.topics().getTopicsFields(tids, [...TOPIC_FIELDS])).map(readTopic);
+}
+
+export async function setTopicFields(tid: number, fields: Record<string, unknown>): Promise<void> {
+	await nodebb.topics().setTopicFields(tid, fields);
+}
+
+export async function categorySetting(cid: number): Promise<unknown> {
+	const raw = asString(await nodebb.db().getObjectField(K.categories, String(cid)));
+	try {
+		return raw ? JSON.parse(raw) as unknown : null;
+	} catch {
+		return null;
+	}
+}
+
+export async function setCategorySetting(cid: number, value: unknown): Promise<void> {
+	await nodebb.db().setObjectField(K.categories, String(cid), JSON.stringify(value));
+}
+
+export async function counts(uid: number): Promise<Record<string, number>> {
+	const h = await nodebb.db().getObject(K.counts(uid));
+	return Object.fromEntries(Object.entries(h ?? {}).map(([k, v]) => [k, asCount(v)]));
+}
+
+export async function bump(uid: number, field: string, by: number): Promise<void> {
+	if (uid > 0) {
+		await nodebb.db().incrObjectFieldBy(K.counts(uid), field, by);
+	}
+}
+
+const LOCKS = 'lvl:qa:locks';
+
+/**
+ * A short lock on a topic so that two accept/undo calls cannot interleave (NodeBB's own pattern: an atomic
+ * increment of a field in a shared hash). Returns false when another call holds it; a lock older than a minute (a
+ * crashed process) is taken back.
+ */
+export async function lock(name: string): Promise<boolean> {
+	const db = nodebb.db();
+	if (await db.incrObjectField(LOCKS, name) === 1) {
+		await db.setObjectField(LOCKS, `${name}:at`, Date.now());
+		return true;
+	}
+	const since = asCount(await db.getObjectField(LOCKS, `${name}:at`));
+	if (since && Date.now() - since > 60000) {
+		await db.deleteObjectFields(LOCKS, [name, `${name}:at`]);
+		return lock(name);
+	}
+	return false;
+}
+
+export async function unlock(name: string): Promise<void> {
+	await nodebb.db().deleteObjectFields(LOCKS, [name, `${name}:at`]);
+}
+
+/** Every key of a topic in the plugin's lists: to add it, or take it out again. */
+export function listKeys(t: QaTopic): string[] {
+	return [
+		...(t.type ? [K.type(t.type)] : []),
+		...(t.status ? [K.status(t.status)] : []),
+		K.mine(t.uid),
+		...(t.type === 'question' ? [K.unanswered, ...t.competences.map(K.competenceQuestions), ...t.competences.map(K.competenceOpen)] : []),
+	];
+}
+
+export function statScopes(t: QaTopic): string[] {
+	return ['all', `cid:${String(t.cid)}`, ...t.competences.map(c => `c:${c}`)];
+}

@@ -1,0 +1,369 @@
+/**
+ * Q&A topics: type and competences on creation, the lists, replies, accepted answers, the offer/wanted lifecycle,
+ * moves, type changes and purges. Every change keeps the lists, the counters and the figures in step.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import * as taxonomy from '../competences/taxonomy';
+import {
+	acceptProblem, type CategoryQa, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
+	type Status, type TopicInput, type TopicType, validateCategory,
+} from './rules';
+import * as store from './store';
+import { K } from './store';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Q&A applies in the platform's categories only. */
+export async function isQaCategory(cid: number): Promise<boolean> {
+	return (await settings.get()).platformCids.includes(cid);
+}
+
+export async function categoryQa(cid: number): Promise<CategoryQa> {
+	return normaliseCategory(await store.categorySetting(cid));
+}
+
+export async function setCategoryQa(cid: number, raw: Record<string, unknown>): Promise<CategoryQa> {
+	const problem = validateCategory(raw);
+	if (problem) {
+		throw new Error(problem);
+	}
+	const value = normaliseCategory(raw);
+	await store.setCategorySetting(cid, value);
+	return value;
+}
+
+async function known(): Promise<(key: string) => boolean> {
+	const t = await taxonomy.get();
+	return (key: string): boolean => {
+		const c = t.competences.find(x => x.key === key);
+		return Boolean(c && !c.retired && !c.mergedInto);
+	};
+}
+
+/** filter:topic.post: checks the type and competences of a new topic; throws a translated error. */
+export async function readNewTopic(data: Record<string, unknown>): Promise<TopicInput | null> {
+	const cid = asCount(data.cid);
+	if (!await isQaCategory(cid)) {
+		return null;
+	}
+	return readTopicInput(data, await categoryQa(cid), await known());
+}
+
+/** The fields a new Q&A topic starts with (filter:topic.create). */
+export async function initialFields(input: TopicInput, now: number): Promise<Record<string, unknown>> {
+	const s = await settings.get();
+	const lifecycle = input.type === 'offer' || input.type === 'wanted';
+	return {
+		lvlType: input.type,
+		lvlStatus: initialStatus(input.type),
+		lvlCompetences: JSON.stringify(input.competences),
+		lvlAccepted: '[]',
+		lvlExpiresAt: lifecycle ? now + s.qaExpiryDays * DAY : 0,
+	};
+}
+
+/** After NodeBB created the topic: the lists, the figures and the schedules. */
+export async function indexNewTopic(tid: number): Promise<QaTopic | null> {
+	const t = await store.getTopic(tid);
+	if (!t?.type) {
+		return null;
+	}
+	const db = nodebb.db();
+	await Promise.all(store.listKeys(t).map(key => db.sortedSetAdd(key, t.timestamp, String(tid))));
+	if (t.type === 'question') {
+		const s = await settings.get();
+		await Promise.all([
+			...store.statScopes(t).map(scope => db.sortedSetAdd(K.statQuestions(scope), t.timestamp, String(tid))),
+			db.sortedSetAdd(K.escalation, t.timestamp + s.qaEscalateHours * 60 * 60 * 1000, String(tid)),
+			store.bump(t.uid, 'asked', 1),
+		]);
+	} else if (t.status === 'open' && t.expiresAt) {
+		await db.sortedSetAdd(K.expiry, t.expiresAt, String(tid));
+	}
+	return t;
+}
+
+/** A reply in a Q&A topic: who answered, the first reply's time, the unanswered list. */
+export async function recordReply(post: { pid: number; tid: number; uid: number; timestamp: number }): Promise<void> {
+	const t = await store.getTopic(post.tid);
+	if (t?.type !== 'question' || post.uid === t.uid || post.uid <= 0) {
+		return;
+	}
+	const db = nodebb.db();
+	const isNew = !await db.isSetMember(K.answerers(t.tid), String(post.uid));
+	if (isNew) {
+		await db.setAdd(K.answerers(t.tid), String(post.uid));
+		await store.bump(post.uid, 'answered', 1);
+	}
+	if (!t.firstReplyAt) {
+		const at = post.timestamp || Date.now();
+		await store.setTopicFields(t.tid, { lvlFirstReplyAt: at });
+		await db.sortedSetRemove(K.unanswered, String(t.tid));
+		await Promise.all(store.statScopes(t).map(scope => db.sortedSetAdd(K.statFirstReply(scope), Math.max(0, at - t.timestamp), String(t.tid))));
+	}
+}
+
+/* ---------- accepted answers ---------- */
+
+export async function canAccept(tid: number, uid: number): Promise<boolean> {
+	return uid > 0 && nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, uid);
+}
+
+async function postFacts(pid: number): Promise<{ pid: number; tid: number; uid: number; deleted: boolean } | null> {
+	const p = await nodebb.posts().getPostFields(pid, ['pid', 'tid', 'uid', 'deleted']);
+	return asCount(p.pid) ? { pid: asCount(p.pid), tid: asCount(p.tid), uid: asCount(p.uid), deleted: asCount(p.deleted) === 1 } : null;
+}
+
+async function withLock<T>(tid: number, fn: () => Promise<T>): Promise<T> {
+	const name = `accept:${String(tid)}`;
+	if (!await store.lock(name)) {
+		throw new Error(`[[${NS}:qa.error.busy]]`);
+	}
+	try {
+		return await fn();
+	} finally {
+		await store.unlock(name);
+	}
+}
+
+async function notifyAccepted(t: QaTopic, answerer: number, actor: number, pid: number): Promise<void> {
+	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
+	const n = nodebb.notifications();
+	try {
+		if (answerer !== actor) {
+			await n.push(await n.create({
+				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
+				bodyShort: `[[${NS}:qa.notification.accepted, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`, path: `/post/${String(pid)}`,
+			}), [answerer]);
+		}
+		if (actor !== t.uid) {
+			await n.push(await n.create({
+				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted-for:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
+				bodyShort: `[[${NS}:qa.notification.accepted-for-you, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`, path: `/post/${String(pid)}`,
+			}), [t.uid]);
+		}
+	} catch (err) {
+		nodebb.log.error(`accepted-answer notification for ${String(pid)} failed: ${String(err)}`);
+	}
+}
+
+/** Marks a reply as the accepted answer. Only the asker or a moderator; the state changes completely or not at all. */
+export async function accept(tid: number, pid: number, actor: number): Promise<QaTopic> {
+	if (!await canAccept(tid, actor)) {
+		throw new Error(`[[${NS}:qa.error.not-allowed-accept]]`);
+	}
+	return withLock(tid, async () => {
+		const t = await store.getTopic(tid);
+		if (!t) {
+			throw new Error('[[error:no-topic]]');
+		}
+		const post = await postFacts(pid);
+		const problem = acceptProblem(t, post, (await settings.get()).qaSeveralAccepted);
+		if (problem || !post) {
+			throw new Error(problem ?? '[[error:no-post]]');
+		}
+		const now = Date.now();
+		const accepted = [...t.accepted, pid];
+		const db = nodebb.db();
+		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: 'solved', lvlAcceptedAt: t.acceptedAt || now });
+		await nodebb.db().setObjectField(`post:${String(pid)}`, 'lvlAccepted', 1);
+		await Promise.all([
+			store.bump(post.uid, 'accepted', 1),
+			...t.competences.map(c => store.bump(post.uid, `c:${c}`, 1)),
+		]);
+		if (!t.accepted.length) {
+			await Promise.all([
+				db.sortedSetRemove(K.status('open'), String(tid)),
+				db.sortedSetAdd(K.status('solved'), t.timestamp, String(tid)),
+				db.sortedSetRemove(K.escalation, String(tid)),
+				...t.competences.map(c => db.sortedSetRemove(K.competenceOpen(c), String(tid))),
+				...store.statScopes(t).map(scope => db.sortedSetAdd(K.statAccepted(scope), Math.max(0, now - t.timestamp), String(tid))),
+			]);
+		}
+		await nodebb.topics().events.log(tid, { type: 'lvl-accepted', uid: actor, pid, href: `/post/${String(pid)}` });
+		await notifyAccepted(t, post.uid, actor, pid);
+		return { ...t, accepted, status: 'solved' as Status, acceptedAt: t.acceptedAt || now };
+	});
+}
+
+/** Takes an accepted answer back (asker or moderator; also when the post is purged or moved away: `system`). */
+export async function undo(tid: number, pid: number, actor: number | 'system'): Promise<QaTopic> {
+	if (actor !== 'system' && !await canAccept(tid, actor)) {
+		throw new Error(`[[${NS}:qa.error.not-allowed-accept]]`);
+	}
+	return withLock(tid, async () => {
+		const t = await store.getTopic(tid);
+		if (!t) {
+			throw new Error('[[error:no-topic]]');
+		}
+		if (!t.accepted.includes(pid)) {
+			throw new Error(`[[${NS}:qa.error.not-accepted]]`);
+		}
+		const accepted = t.accepted.filter(p => p !== pid);
+		const answerer = asCount((await nodebb.posts().getPostFields(pid, ['uid'])).uid);
+		const db = nodebb.db();
+		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: accepted.length ? 'solved' : 'open', lvlAcceptedAt: accepted.length ? t.acceptedAt : 0 });
+		await db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted');
+		await Promise.all([
+			store.bump(answerer, 'accepted', -1),
+			...t.competences.map(c => store.bump(answerer, `c:${c}`, -1)),
+		]);
+		if (!accepted.length) {
+			await Promise.all([
+				db.sortedSetRemove(K.status('solved'), String(tid)),
+				db.sortedSetAdd(K.status('open'), t.timestamp, String(tid)),
+				...t.competences.map(c => db.sortedSetAdd(K.competenceOpen(c), t.timestamp, String(tid))),
+				...store.statScopes(t).map(scope => db.sortedSetRemove(K.statAccepted(scope), String(tid))),
+			]);
+		}
+		if (actor !== 'system') {
+			await nodebb.topics().events.log(tid, { type: 'lvl-unaccepted', uid: actor, pid, href: `/post/${String(pid)}` });
+		}
+		return { ...t, accepted, status: accepted.length ? 'solved' : 'open' };
+	});
+}
+
+/* ---------- offers and wanted posts ---------- */
+
+export async function setStatus(tid: number, status: Status, actor: number | 'system'): Promise<QaTopic> {
+	const t = await store.getTopic(tid);
+	if (!t?.type) {
+		throw new Error('[[error:no-topic]]');
+	}
+	if (actor !== 'system' && !await nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, actor)) {
+		throw new Error(`[[${NS}:qa.error.not-allowed-status]]`);
+	}
+	const allowed: Status[] = actor === 'system' ? [...settableStatuses(t.type), 'expired'] : settableStatuses(t.type);
+	if (!allowed.includes(status)) {
+		throw new Error(`[[${NS}:qa.error.bad-status]]`);
+	}
+	if (t.status === status) {
+		return t;
+	}
+	const s = await settings.get();
+	const db = nodebb.db();
+	const expiresAt = status === 'open' ? Date.now() + s.qaExpiryDays * DAY : 0;
+	await store.setTopicFields(tid, { lvlStatus: status, lvlExpiresAt: expiresAt, lvlReminded: 0 });
+	await Promise.all([
+		...(t.status ? [db.sortedSetRemove(K.status(t.status), String(tid))] : []),
+		db.sortedSetAdd(K.status(status), t.timestamp, String(tid)),
+		status === 'open' ? db.sortedSetAdd(K.expiry, expiresAt, String(tid)) : db.sortedSetRemove(K.expiry, String(tid)),
+	]);
+	if (actor !== 'system') {
+		await nodebb.topics().events.log(tid, { type: 'lvl-status', uid: actor, text: status });
+	}
+	return { ...t, status, expiresAt };
+}
+
+/* ---------- type changes, moves and purges ---------- */
+
+/** Changing a topic's type: refused once others have replied to a question (their answers would lose their meaning). */
+export async function changeType(tid: number, data: Record<string, unknown>, actor: number): Promise<QaTopic> {
+	const t = await store.getTopic(tid);
+	if (!t) {
+		throw new Error('[[error:no-topic]]');
+	}
+	if (!await nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, actor)) {
+		throw new Error(`[[${NS}:qa.error.not-allowed-status]]`);
+	}
+	if (!await isQaCategory(t.cid)) {
+		throw new Error(`[[${NS}:qa.error.not-qa-category]]`);
+	}
+	if (t.type === 'question' && (t.firstReplyAt || t.accepted.length)) {
+		throw new Error(`[[${NS}:qa.error.type-locked]]`);
+	}
+	const input = readTopicInput(data, await categoryQa(t.cid), await known());
+	await forget(t);
+	await store.setTopicFields(tid, await initialFields(input, Date.now()));
+	await indexNewTopic(tid);
+	const next = await store.getTopic(tid);
+	if (!next) {
+		throw new Error('[[error:no-topic]]');
+	}
+	return next;
+}
+
+/**
+ * Takes a topic out of every list, counter and figure (before a purge, a type change, or when it leaves the
+ * platform's categories).
+ */
+export async function forget(t: QaTopic): Promise<void> {
+	const db = nodebb.db();
+	const tid = String(t.tid);
+	const answerers = (await db.getSetMembers(K.answerers(t.tid))).map(Number);
+	const acceptedBy = t.accepted.length ? (await nodebb.posts().getPostsFields(t.accepted, ['uid'])).map(p => asCount(p.uid)) : [];
+	await Promise.all([
+		...store.listKeys(t).map(key => db.sortedSetRemove(key, tid)),
+		...(['open', 'solved', 'fulfilled', 'closed', 'expired'] as Status[]).map(s => db.sortedSetRemove(K.status(s), tid)),
+		db.sortedSetRemove(K.expiry, tid),
+		db.sortedSetRemove(K.escalation, tid),
+		...store.statScopes(t).flatMap(scope => [K.statQuestions(scope), K.statFirstReply(scope), K.statAccepted(scope)].map(key => db.sortedSetRemove(key, tid))),
+		...(t.type === 'question' ? [store.bump(t.uid, 'asked', -1)] : []),
+		...answerers.map(uid => store.bump(uid, 'answered', -1)),
+		...acceptedBy.flatMap(uid => [store.bump(uid, 'accepted', -1), ...t.competences.map(c => store.bump(uid, `c:${c}`, -1))]),
+	]);
+	const routed = (await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number);
+	await Promise.all(routed.map(uid => db.sortedSetRemove(K.routedTo(uid), tid)));
+	await db.deleteAll([K.answerers(t.tid), K.routedFor(t.tid)]);
+	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt']);
+	await Promise.all(t.accepted.map(pid => db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted')));
+}
+
+/**
+ * A topic moved (action:topic.move). Into a category whose Q&A setting does not allow its type, or out of the
+ * platform: it goes back where it came from and the mover is told why (NodeBB offers no hook to refuse a move).
+ */
+export async function onMove(tid: number, fromCid: number, toCid: number, uid: number): Promise<'kept' | 'moved-back'> {
+	const t = await store.getTopic(tid);
+	if (!t?.type) {
+		return 'kept';
+	}
+	const allowed = await isQaCategory(toCid) && (await categoryQa(toCid)).types.includes(t.type);
+	if (allowed) {
+		// the per-category figures follow the topic
+		const db = nodebb.db();
+		if (t.type === 'question') {
+			await db.sortedSetRemove(K.statQuestions(`cid:${String(fromCid)}`), String(tid));
+			await db.sortedSetAdd(K.statQuestions(`cid:${String(toCid)}`), t.timestamp, String(tid));
+			const [first, acc] = await Promise.all([db.sortedSetScore(K.statFirstReply(`cid:${String(fromCid)}`), String(tid)), db.sortedSetScore(K.statAccepted(`cid:${String(fromCid)}`), String(tid))]);
+			await db.sortedSetRemove(K.statFirstReply(`cid:${String(fromCid)}`), String(tid));
+			await db.sortedSetRemove(K.statAccepted(`cid:${String(fromCid)}`), String(tid));
+			if (first !== null) {
+				await db.sortedSetAdd(K.statFirstReply(`cid:${String(toCid)}`), first, String(tid));
+			}
+			if (acc !== null) {
+				await db.sortedSetAdd(K.statAccepted(`cid:${String(toCid)}`), acc, String(tid));
+			}
+		}
+		return 'kept';
+	}
+	await nodebb.topics().tools.move(tid, { cid: fromCid, uid });
+	try {
+		const n = nodebb.notifications();
+		await n.push(await n.create({
+			type: 'lvl-qa', nid: `lvl:qa:moved-back:${String(tid)}:${String(Date.now())}`, tid,
+			bodyShort: `[[${NS}:qa.notification.moved-back, [[${NS}:qa.type.${t.type}]]]]`, path: `/topic/${String(tid)}`,
+		}), [uid]);
+	} catch (err) {
+		nodebb.log.error(`moved-back notification for ${String(tid)} failed: ${String(err)}`);
+	}
+	return 'moved-back';
+}
+
+/** Posts purged or moved out of their topic: accepted answers among them are undone, answer counts follow. */
+export async function onPostsGone(posts: { pid: number; tid: number; uid: number }[]): Promise<void> {
+	for (const p of posts) {
+		const t = await store.getTopic(p.tid);
+		if (!t?.type) {
+			continue;
+		}
+		if (t.accepted.includes(p.pid)) {
+			await undo(p.tid, p.pid, 'system');
+		}
+	}
+}
+
+export type { TopicType };
