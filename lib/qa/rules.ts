@@ -63,7 +63,11 @@ export function readTopicInput(data: Record<string, unknown>, category: Category
 	if (rawType && !isType(rawType)) {
 		throw new Error(`[[${NS}:qa.error.unknown-type]]`);
 	}
-	const type: TopicType = rawType ? rawType as TopicType : category.default;
+	const hasKeys = Array.isArray(data.lvlCompetences) ? data.lvlCompetences.length > 0 : Boolean(data.lvlCompetences);
+	// a topic posted without a type (another client, the API): the category's default, or a discussion where a
+	// question would lack its competences and discussions are allowed
+	const fallback = category.default === 'question' && !hasKeys && category.types.includes('discussion') ? 'discussion' : category.default;
+	const type: TopicType = rawType ? rawType as TopicType : fallback;
 	if (!category.types.includes(type)) {
 		throw new Error(`[[${NS}:qa.error.type-not-allowed, [[${NS}:qa.type.${type}]]]]`);
 	}

@@ -190,7 +190,7 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 }
 
 /** Takes an accepted answer back (asker or moderator; also when the post is purged or moved away: `system`). */
-export async function undo(tid: number, pid: number, actor: number | 'system'): Promise<QaTopic> {
+export async function undo(tid: number, pid: number, actor: number | 'system', answererUid?: number): Promise<QaTopic> {
 	if (actor !== 'system' && !await canAccept(tid, actor)) {
 		throw new Error(`[[${NS}:qa.error.not-allowed-accept]]`);
 	}
@@ -203,7 +203,8 @@ export async function undo(tid: number, pid: number, actor: number | 'system'): 
 			throw new Error(`[[${NS}:qa.error.not-accepted]]`);
 		}
 		const accepted = t.accepted.filter(p => p !== pid);
-		const answerer = asCount((await nodebb.posts().getPostFields(pid, ['uid'])).uid);
+		// a purged post's hash may already be gone: the hook's payload says whose it was
+		const answerer = answererUid ?? asCount((await nodebb.posts().getPostFields(pid, ['uid'])).uid);
 		const db = nodebb.db();
 		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: accepted.length ? 'solved' : 'open', lvlAcceptedAt: accepted.length ? t.acceptedAt : 0 });
 		await db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted');
@@ -361,7 +362,7 @@ export async function onPostsGone(posts: { pid: number; tid: number; uid: number
 			continue;
 		}
 		if (t.accepted.includes(p.pid)) {
-			await undo(p.tid, p.pid, 'system');
+			await undo(p.tid, p.pid, 'system', p.uid);
 		}
 	}
 }

@@ -5,3 +5,4 @@ import './platform.test';
 import './membership.test';
 import './access.test';
 import './competences.test';
+import './qa.test';

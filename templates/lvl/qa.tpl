@@ -1,0 +1,61 @@
+<div class="lvl lvl-qa d-flex flex-column gap-3 mx-auto w-100" style="max-width: 1100px;" component="lvl/qa" data-list="{list}">
+	<!-- IMPORT partials/breadcrumbs.tpl -->
+
+	<div class="d-flex flex-column flex-md-row justify-content-between gap-2">
+		<div class="d-flex flex-column gap-1">
+			<h1 class="fs-3 fw-semibold mb-0">[[lvl:qa.title]]</h1>
+			<p class="text-secondary mb-0">[[lvl:qa.intro]]</p>
+		</div>
+		<div class="card align-self-md-start" component="lvl/qa/counts">
+			<div class="card-body d-flex gap-3 p-2 small">
+				<span><span class="fw-semibold" component="lvl/qa/count/asked">{counts.asked}</span> [[lvl:qa.count.asked]]</span>
+				<span><span class="fw-semibold" component="lvl/qa/count/answered">{counts.answered}</span> [[lvl:qa.count.answered]]</span>
+				<span><span class="fw-semibold" component="lvl/qa/count/accepted">{counts.accepted}</span> [[lvl:qa.count.accepted]]</span>
+			</div>
+		</div>
+	</div>
+
+	<nav aria-label="[[lvl:qa.lists]]">
+		<ul class="nav nav-pills flex-nowrap overflow-auto gap-1 pb-1" component="lvl/qa/tabs">
+			{{{ each tabs }}}
+			<li class="nav-item text-nowrap">
+				<a class="nav-link {{{ if ./active }}}active{{{ end }}}" {{{ if ./active }}}aria-current="page"{{{ end }}} href="{config.relative_path}/vragen?list={./name}" data-list="{./name}">[[lvl:qa.list.{./name}]]</a>
+			</li>
+			{{{ end }}}
+		</ul>
+	</nav>
+
+	<div class="form-check form-switch" component="lvl/qa/routing">
+		<input class="form-check-input" type="checkbox" role="switch" id="lvl-qa-paused" {{{ if routing.paused }}}checked{{{ end }}}>
+		<label class="form-check-label" for="lvl-qa-paused">[[lvl:qa.pause-routing]]</label>
+		<div class="form-text">[[lvl:qa.routing-week, {routing.week}]]</div>
+	</div>
+
+	{{{ if topics.length }}}
+	<div component="lvl/qa/topics">
+		<!-- IMPORT partials/topics_list.tpl -->
+	</div>
+	{{{ else }}}
+	<div class="card" component="lvl/qa/empty">
+		<div class="card-body p-3">
+			<p class="mb-0">[[lvl:qa.empty.{list}]]</p>
+		</div>
+	</div>
+	{{{ end }}}
+
+	{{{ if (pagination.prev || pagination.next) }}}
+	<nav class="d-flex justify-content-between align-items-center gap-2" aria-label="[[lvl:pagination.label]]" component="lvl/pagination">
+		{{{ if pagination.prev }}}
+		<a class="btn btn-outline-secondary" href="?list={list}&page={pagination.prev}" rel="prev"><i class="fa fa-fw fa-chevron-left" aria-hidden="true"></i> [[lvl:pagination.previous]]</a>
+		{{{ else }}}
+		<span></span>
+		{{{ end }}}
+		<span class="text-secondary small text-center">[[lvl:pagination.page-of, {pagination.page}, {pagination.pageCount}]]</span>
+		{{{ if pagination.next }}}
+		<a class="btn btn-outline-secondary" href="?list={list}&page={pagination.next}" rel="next">[[lvl:pagination.next]] <i class="fa fa-fw fa-chevron-right" aria-hidden="true"></i></a>
+		{{{ else }}}
+		<span></span>
+		{{{ end }}}
+	</nav>
+	{{{ end }}}
+</div>
