@@ -82,7 +82,7 @@
 						return;
 					}
 					api.get(BASE + '/helpers', { c: post.lvlCompetences.join(',') }).then(function (res) {
-						tr('[[lvl:qa.composer.helpers, ' + (Number(res.count) || 0) + ']]').then(t => helpers.text(t));
+						tr(Number(res.count) === 1 ? '[[lvl:qa.composer.helpers-one]]' : '[[lvl:qa.composer.helpers, ' + (Number(res.count) || 0) + ']]').then(t => helpers.text(t));
 					}).catch(function () {
 						helpers.text('');
 					});

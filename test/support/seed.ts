@@ -129,7 +129,7 @@ export async function seedAssociation(base: string, admin: { username: string; p
 	const s = new Session(base);
 	await s.login(admin.username, admin.password);
 	// a demo or test forum stays off the network
-	for (const [setting, value] of [['activitypubEnabled', '0'], ['submitPluginUsage', '0'], ['requireEmailAddress', '0']] as const) {
+	for (const [setting, value] of [['activitypubEnabled', '0'], ['submitPluginUsage', '0'], ['requireEmailAddress', '0'], ['postQueue', '0']] as const) {
 		await s.put(`/api/v3/admin/settings/${setting}`, { value });
 	}
 	const cids: number[] = [];

@@ -59,6 +59,26 @@
 								</select>
 								<div class="form-text">[[lvl:admin.exempt-groups-help]]</div>
 							</div>
+							<h6 class="fw-bold mt-4 mb-2">[[lvl:admin.qa-title]]</h6>
+							<div class="form-check form-switch mb-3">
+								<input class="form-check-input" type="checkbox" id="lvl-qaSeveralAccepted" name="qaSeveralAccepted">
+								<label class="form-check-label" for="lvl-qaSeveralAccepted">[[lvl:admin.qa-several-accepted]]</label>
+							</div>
+							<div class="row g-3 mb-3">
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaRouteCount">[[lvl:admin.qa-route-count]]</label>
+									<input type="number" min="0" max="50" step="1" id="lvl-qaRouteCount" name="qaRouteCount" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaWeeklyCap">[[lvl:admin.qa-weekly-cap]]</label>
+									<input type="number" min="0" max="50" step="1" id="lvl-qaWeeklyCap" name="qaWeeklyCap" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaExpiryDays">[[lvl:admin.qa-expiry-days]]</label>
+									<input type="number" min="1" max="730" step="1" id="lvl-qaExpiryDays" name="qaExpiryDays" class="form-control">
+								</div>
+							</div>
+							<p class="form-text">[[lvl:admin.qa-categories-help]]</p>
 							<p class="form-text">[[lvl:admin.secretariat-help]]</p>
 							<div class="d-flex flex-wrap gap-2">
 								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
