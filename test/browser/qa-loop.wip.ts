@@ -1,3 +1,5 @@
+// Not yet in the suite (file name outside mocha's *.test.js glob): submitting the composer does not reach the topic page in
+// headless Chromium yet (the desktop submit button, or the post queue); see the closing note of this stop.
 import assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { adminLogin, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot } from '../support/browser';
