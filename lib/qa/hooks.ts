@@ -95,13 +95,15 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 	const t = readTopic(payload.topic);
 	if (t?.type) {
 		payload.topic.icons = [...(payload.topic.icons ?? []), ...badges(t)];
+		// the asker, the author or a moderator: the same check decides accepting and setting a status
+		const mayManage = await topics.canAccept(t.tid, payload.uid);
 		payload.topic.lvlQa = {
 			type: t.type,
 			status: t.status,
 			competences: t.competences,
 			accepted: t.accepted,
-			canAccept: t.type === 'question' && await topics.canAccept(t.tid, payload.uid),
-			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && payload.uid > 0 && await nodebb.privileges().topics.isOwnerOrAdminOrMod(t.tid, payload.uid),
+			canAccept: t.type === 'question' && mayManage,
+			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && mayManage,
 		};
 	}
 	return payload;

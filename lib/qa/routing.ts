@@ -104,6 +104,12 @@ export async function route(t: QaTopic, count?: number): Promise<number[]> {
 /** How many members could help with these competences (the composer shows it while a member writes). */
 export async function helpersFor(keys: string[], viewer: number): Promise<number> {
 	const db = nodebb.db();
+	if (keys.length === 1) {
+		// one competence: its index's size (competenceStore.competenceCounts), less the viewer if they hold it
+		const [count = 0] = await competenceStore.competenceCounts(keys);
+		const own = await db.sortedSetScore(competenceStore.K.byCompetence(keys[0] ?? ''), String(viewer));
+		return count - (own === null ? 0 : 1);
+	}
 	const lists = await Promise.all(keys.slice(0, 3).map(k => db.getSortedSetRangeByScore(competenceStore.K.byCompetence(k), 0, -1, 1, '+inf')));
 	const all = new Set(lists.flat());
 	all.delete(String(viewer));

@@ -35,13 +35,8 @@ export const K = {
 	expiry: 'lvl:qa:expiry',
 	/** sorted set: open questions, tid → when the escalation job looks at them next */
 	escalation: 'lvl:qa:escalation',
-	/** hash per direct request id */
-	request: (id: number): string => `lvl:qa:request:${String(id)}`,
-	/** sorted sets of direct requests: by asker (open ones), by member asked (open ones), id → time */
-	requestsBy: (uid: number): string => `lvl:qa:requests:by:${String(uid)}`,
+	/** sorted set of the direct requests still waiting on a member, id → time (empty until "ask this member" exists) */
 	requestsTo: (uid: number): string => `lvl:qa:requests:to:${String(uid)}`,
-	/** hash: next ids */
-	global: 'lvl:qa',
 	/**
 	 * Figures kept as events happen: per scope ('all', 'cid:<cid>', 'c:<key>') a sorted set of questions (tid →
 	 * creation time) and sorted sets of durations (tid → ms to the first reply, to the accepted answer): a count is

@@ -247,7 +247,7 @@ export async function setStatus(tid: number, status: Status, actor: number | 'sy
 	const s = await settings.get();
 	const db = nodebb.db();
 	const expiresAt = status === 'open' ? Date.now() + s.qaExpiryDays * DAY : 0;
-	await store.setTopicFields(tid, { lvlStatus: status, lvlExpiresAt: expiresAt, lvlReminded: 0 });
+	await store.setTopicFields(tid, { lvlStatus: status, lvlExpiresAt: expiresAt });
 	await Promise.all([
 		...(t.status ? [db.sortedSetRemove(K.status(t.status), String(tid))] : []),
 		db.sortedSetAdd(K.status(status), t.timestamp, String(tid)),
