@@ -8,7 +8,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
-import { pickRecipients, type QaTopic, type RoutingCandidate } from './rules';
+import { pickRecipients, type QaTopic, type RoutingCandidate, titleArg } from './rules';
 import { K } from './store';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
@@ -89,7 +89,7 @@ export async function route(t: QaTopic, count?: number): Promise<number[]> {
 		await n.push(await n.create({
 			type: NOTIFICATION_TYPE,
 			nid: `lvl:qa:routed:${String(t.tid)}:${String(now)}`,
-			bodyShort: `[[${NS}:qa.notification.routed, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`,
+			bodyShort: `[[${NS}:qa.notification.routed, ${titleArg(title)}]]`,
 			path: `/topic/${String(t.tid)}`,
 			tid: t.tid,
 			from: t.uid,

@@ -8,7 +8,7 @@ import * as settings from '../settings';
 import { NS } from '../settings';
 import * as taxonomy from '../competences/taxonomy';
 import {
-	acceptProblem, type CategoryQa, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
+	acceptProblem, type CategoryQa, titleArg, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
 	type Status, type TopicInput, type TopicType, validateCategory,
 } from './rules';
 import * as store from './store';
@@ -136,13 +136,13 @@ async function notifyAccepted(t: QaTopic, answerer: number, actor: number, pid: 
 		if (answerer !== actor) {
 			await n.push(await n.create({
 				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
-				bodyShort: `[[${NS}:qa.notification.accepted, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`, path: `/post/${String(pid)}`,
+				bodyShort: `[[${NS}:qa.notification.accepted, ${titleArg(title)}]]`, path: `/post/${String(pid)}`,
 			}), [answerer]);
 		}
 		if (actor !== t.uid) {
 			await n.push(await n.create({
 				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted-for:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
-				bodyShort: `[[${NS}:qa.notification.accepted-for-you, ${nodebb.forTemplate(title).replace(/[,[\]%]/g, ' ')}]]`, path: `/post/${String(pid)}`,
+				bodyShort: `[[${NS}:qa.notification.accepted-for-you, ${titleArg(title)}]]`, path: `/post/${String(pid)}`,
 			}), [t.uid]);
 		}
 	} catch (err) {
