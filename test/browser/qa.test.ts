@@ -1,5 +1,3 @@
-// Not yet in the suite (file name outside mocha's *.test.js glob): submitting the composer does not reach the topic page in
-// headless Chromium yet (the desktop submit button, or the post queue); see the closing note of this stop.
 import assert from 'assert';
 import type { Browser } from 'playwright-core';
 import { adminLogin, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot } from '../support/browser';
@@ -51,7 +49,7 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		await page.fill('.composer input.title', title);
 		await page.fill('.composer textarea.write', 'Ik ben sinds kort met pensioen. Moet ik mijn aanvullend pensioen apart aangeven?');
 		await shot(page, 'qa-composer-desktop-nl');
-		await Promise.all([page.waitForURL(/\/topic\//, { timeout: 30000 }), page.locator('.composer .composer-submit').first().click()]);
+		await Promise.all([page.waitForURL(/\/topic\//, { timeout: 30000 }), page.locator('.composer .composer-submit:visible').first().click()]);
 		topicPath = new URL(page.url()).pathname;
 		await page.locator('[component="lvl/type"]').first().waitFor({ timeout: 10000 });
 		assert.match(await page.locator('[component="topic/labels"]').innerText(), /Vraag/);
@@ -63,7 +61,7 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		const page = await context.newPage();
 		await login(page, luc.username, luc.password);
 		await page.goto(`${FORUM_URL}/notifications`);
-		const note = page.locator('[component="notifications/item"], .notification-item, li[data-nid]').filter({ hasText: /Pouvez-vous aider/ }).first();
+		const note = page.locator('ul[component="notifications/list"] [data-nid]').filter({ hasText: /Pouvez-vous aider/ }).first();
 		await note.waitFor({ timeout: 20000 });
 		assert.match(await note.innerText(), /Aangifte personenbelasting/);
 		await shot(page, 'qa-routed-notification-phone-fr');
