@@ -120,6 +120,7 @@ export interface Database {
 	sortedSetsAdd(keys: string[], scores: number | number[], value: string): Promise<void>;
 	getSortedSetRevRangeByScoreWithScores(key: string, start: number, count: number, max: number | string, min: number | string): Promise<{ value: string; score: number }[]>;
 	sortedSetRemove(key: string, value: string | string[]): Promise<void>;
+	sortedSetsRemove(keys: string[], value: string): Promise<void>;
 	sortedSetRemoveBulk(data: [string, string][]): Promise<void>;
 	sortedSetScore(key: string, value: string): Promise<number | null>;
 	sortedSetScores(key: string, values: string[]): Promise<(number | null)[]>;
@@ -237,6 +238,8 @@ export interface Categories {
 	exists(cid: number): Promise<boolean>;
 	getAllCidsFromSet(set: string): Promise<number[]>;
 	getCategoriesFields(cids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+	/** per category, the uids with the moderate privilege (directly or through a group) */
+	getModeratorUids(cids: number[]): Promise<number[][]>;
 }
 
 export interface Topics {
@@ -254,6 +257,7 @@ export interface Topics {
 	delete(tid: number, uid: number): Promise<void>;
 	purgePostsAndTopic(tid: number, uid: number): Promise<void>;
 	tools: { move(tid: number, data: { cid: number; uid: number }): Promise<void> };
+	follow(tid: number, uid: number): Promise<void>;
 }
 
 export interface Posts {
@@ -337,7 +341,8 @@ export interface Emailer {
 }
 
 export interface Cron {
-	addJob(job: { name: string; cronTime: string; onTick: () => Promise<void> | void; runOnAllNodes?: boolean }): void;
+	/** registers only where NodeBB runs jobs (runJobs: one process of a cluster); rejects a name registered twice */
+	addJob(job: { name: string; cronTime: string; onTick: () => Promise<void> | void; runOnAllNodes?: boolean }): Promise<unknown>;
 }
 
 export interface Pubsub {
@@ -370,6 +375,20 @@ export const winston = lazy<Winston>('winston');
 export const validator = lazy<Validator>('validator');
 export const slugify = lazy<Slugify>('./src/slugify');
 export const cron = lazy<Cron>('./src/cron');
+
+/**
+ * Registers a scheduled job with NodeBB's cron (it runs on the one process that runs jobs). A plugin reload
+ * registers again: the job is then already there, which is fine.
+ */
+export async function addJob(job: { name: string; cronTime: string; onTick: () => Promise<void> }): Promise<void> {
+	try {
+		await cron().addJob(job);
+	} catch (err) {
+		if (!(err instanceof Error && err.message.includes('already exists'))) {
+			throw err;
+		}
+	}
+}
 export const pubsub = lazy<Pubsub>('./src/pubsub');
 export const emailer = lazy<Emailer>('./src/emailer');
 export const eventTypes = (): string[] => lazy<{ types: string[] }>('./src/events')().types;

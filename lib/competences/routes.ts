@@ -11,6 +11,7 @@ import { NS } from '../settings';
 import * as directory from './directory';
 import { AVAILABILITY, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES } from './profile-rules';
 import * as profiles from './profiles';
+import * as qaStore from '../qa/store';
 import * as proposals from './proposals';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
@@ -106,12 +107,16 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 		return;
 	}
 	const lang = await viewerLang(req);
-	const page = await directory.byCompetence(c.key, req.uid, Math.max(1, asCount(req.query.page, 1)));
+	const [page, questions] = await Promise.all([
+		directory.byCompetence(c.key, req.uid, Math.max(1, asCount(req.query.page, 1))),
+		qaStore.latestQuestions(c.key, req.uid, 10),
+	]);
 	const domain = t.domains.find(d => d.key === c.domain);
 	res.render(`${NS}/competence`, {
 		title: label(c, lang),
 		competence: { key: c.key, label: t4p(label(c, lang)), domain: domain ? t4p(label(domain, lang)) : '', synonyms: t4p(c.synonyms.join(', ')), retired: c.retired },
 		results: page.results.map(r => ({ ...r, profession: t4p(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })) })),
+		questions,
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:directory.title]]`, url: DIRECTORY_PATH }, { text: label(c, lang) }]),
@@ -126,7 +131,7 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		return;
 	}
 	const self = uid === req.uid;
-	const [view, t, lang] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req)]);
+	const [view, t, lang, counts] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req), qaStore.counts(uid)]);
 	const owner = await canUsePlatform(uid);
 	res.render('account/lvl-competences', {
 		...userData,
@@ -139,8 +144,10 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 			profession: nodebb.forTemplate(view.profession),
 			sector: nodebb.forTemplate(view.sector),
 			help: nodebb.forTemplate(view.help),
-			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)) })),
+			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: counts[`c:${c.key}`] ?? 0 })),
 		} : null,
+		// reciprocity: questions asked, answers given, answers accepted (kept by the Q&A as things happen)
+		reciprocity: { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 },
 		// the editor works on the raw values (client code inserts them as text)
 		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
 		domains: self ? domainsForPage(t, lang) : [],

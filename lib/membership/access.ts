@@ -109,22 +109,15 @@ export async function endOverride(uid: number, by: number): Promise<StandingActi
 }
 
 /** Registers the scheduled job; NodeBB runs it on the primary process only (runJobs). */
-export function startJobs(): void {
-	try {
-		nodebb.cron().addJob({
-			name: 'lvl:membership-standing',
-			cronTime: '0 */15 * * * *',
-			onTick: async () => {
-				const { checked, changed } = await reconcileAll();
-				if (changed) {
-					nodebb.log.info(`membership standing: ${String(changed)} of ${String(checked)} accounts changed`);
-				}
-			},
-		});
-	} catch (err) {
-		// a plugin reload registers again: the job is already there
-		if (!(err instanceof Error && err.message.includes('already exists'))) {
-			throw err;
-		}
-	}
+export async function startJobs(): Promise<void> {
+	await nodebb.addJob({
+		name: 'lvl:membership-standing',
+		cronTime: '0 */15 * * * *',
+		onTick: async () => {
+			const { checked, changed } = await reconcileAll();
+			if (changed) {
+				nodebb.log.info(`membership standing: ${String(changed)} of ${String(checked)} accounts changed`);
+			}
+		},
+	});
 }

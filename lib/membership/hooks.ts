@@ -44,7 +44,7 @@ export async function staticAppLoad(payload: { router: nodebb.Router }): Promise
 	}
 	// the roster's ACP page needs the roster privilege, not the general settings one
 	nodebb.adminRouteMap()[`plugins/${NS}/roster`] = ROSTER_PRIVILEGE;
-	access.startJobs();
+	await access.startJobs();
 }
 
 export async function staticApiRoutes(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {

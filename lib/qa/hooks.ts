@@ -4,8 +4,10 @@
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
+import * as jobs from './jobs';
+import * as requests from './requests';
 import * as routing from './routing';
-import { readTopic, type QaTopic, type TopicType } from './rules';
+import { readTopic, type QaTopic, STATUSES, type TopicType, TYPES } from './rules';
 import { apiRoutes, pageRoutes, QA_PATH } from './routes';
 import * as store from './store';
 import * as topics from './topics';
@@ -14,6 +16,7 @@ type TopicLike = Record<string, unknown> & { icons?: string[] };
 
 export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
 	pageRoutes(payload.router);
+	await jobs.start();
 }
 
 export async function staticApiRoutes(payload: { router: nodebb.Router }): Promise<void> {
@@ -102,6 +105,7 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 			status: t.status,
 			competences: t.competences,
 			accepted: t.accepted,
+			expiresAt: t.expiresAt,
 			canAccept: t.type === 'question' && mayManage,
 			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && mayManage,
 		};
@@ -150,6 +154,38 @@ export async function filterBuildTopicsSortedSet(payload: { set: string | string
 	return payload;
 }
 
+/**
+ * NodeBB's search (`filter:search.filterAndSort`: { pids, posts, data }): `lvlType` and `lvlStatus` in the search
+ * query keep only the posts of such topics. The posts carry their topic's hash (search.js getMatchedPosts).
+ */
+export async function filterSearchFilterAndSort(payload: { pids: number[]; posts: { topic?: Record<string, unknown> }[]; data: { qs?: Record<string, unknown> } }): Promise<typeof payload> {
+	const q = payload.data.qs ?? {};
+	const type = asString(q.lvlType);
+	const status = asString(q.lvlStatus);
+	const wantType = (TYPES as readonly string[]).includes(type) ? type : '';
+	const wantStatus = (STATUSES as readonly string[]).includes(status) ? status : '';
+	if (wantType || wantStatus) {
+		payload.posts = payload.posts.filter(p => (!wantType || asString(p.topic?.lvlType) === wantType) && (!wantStatus || asString(p.topic?.lvlStatus) === wantStatus));
+	}
+	return payload;
+}
+
+/** Search results (`filter:search.contentGetResult`: { result, data }): each post's topic type and status, for the badges. */
+export async function filterSearchContentGetResult(payload: { result: { posts?: { topic?: Record<string, unknown> & { tid?: number } }[] } }): Promise<typeof payload> {
+	const posts = payload.result.posts ?? [];
+	const tids = posts.map(p => asCount(p.topic?.tid));
+	const found = await store.getTopics(tids.filter(Boolean));
+	const byTid = new Map(found.filter((t): t is QaTopic => t !== null).map(t => [t.tid, t]));
+	for (const p of posts) {
+		const t = byTid.get(asCount(p.topic?.tid));
+		if (p.topic && t?.type) {
+			p.topic.lvlType = t.type;
+			p.topic.lvlStatus = t.status;
+		}
+	}
+	return payload;
+}
+
 /** `action:topic.move` ({ tid, fromCid, toCid, uid }). */
 export async function actionTopicMove(payload: { tid: number; fromCid: number; toCid: number; uid: number }): Promise<void> {
 	try {
@@ -180,7 +216,7 @@ export async function actionPostMove(payload: { post: { pid: number; tid: number
 }
 
 export async function filterUserNotificationTypes(payload: { types: string[]; privilegedTypes: string[] }): Promise<typeof payload> {
-	payload.types.push(`notificationType_${routing.NOTIFICATION_TYPE}`, 'notificationType_lvl-qa-accepted', 'notificationType_lvl-qa');
+	payload.types.push(`notificationType_${routing.NOTIFICATION_TYPE}`, `notificationType_${requests.NOTIFICATION_TYPE}`, 'notificationType_lvl-qa-accepted', 'notificationType_lvl-qa');
 	return payload;
 }
 
@@ -191,5 +227,6 @@ export async function filterNavigationAvailable(items: Record<string, unknown>[]
 
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {
 	const db = nodebb.db();
+	await requests.purgeForUser(payload.uid);
 	await db.deleteAll([store.K.counts(payload.uid), store.K.memberPrefs(payload.uid), store.K.routedTo(payload.uid), store.K.mine(payload.uid)]);
 }

@@ -7,6 +7,7 @@ import * as nodebb from '../nodebb';
 import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
 import { NS } from '../settings';
 import * as lists from './lists';
+import * as requests from './requests';
 import * as routing from './routing';
 import { LISTS, readList, type Status, STATUSES } from './rules';
 import * as store from './store';
@@ -17,19 +18,25 @@ export const QA_PATH = '/vragen';
 const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
-	const list = readList(req.query.list);
-	const p = await lists.page(list, req.uid, Math.max(1, asCount(req.query.page, 1)));
-	const topicsData = await nodebb.topics().getTopicsByTids(p.tids, req.uid);
-	const [mine, paused, week] = await Promise.all([store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid)]);
+	// "requests" is not a list of topics: the direct requests waiting on the member, and the ones they sent
+	const showRequests = asString(req.query.list) === 'requests';
+	const list = showRequests ? 'requests' : readList(req.query.list);
+	const p = showRequests ? null : await lists.page(readList(list), req.uid, Math.max(1, asCount(req.query.page, 1)));
+	const [topicsData, mine, paused, week, direct] = await Promise.all([
+		p ? nodebb.topics().getTopicsByTids(p.tids, req.uid) : [],
+		store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid), requests.openFor(req.uid),
+	]);
 	res.render(`${NS}/qa`, {
 		title: `[[${NS}:qa.title]]`,
 		list,
-		tabs: LISTS.map(name => ({ name, active: name === list })),
+		showRequests,
+		tabs: [...LISTS, 'requests'].map(name => ({ name, active: name === list, count: name === 'requests' ? direct.received.length : 0 })),
 		topics: topicsData,
-		total: p.total,
+		total: p?.total ?? 0,
+		requests: direct,
 		counts: { asked: mine.asked ?? 0, answered: mine.answered ?? 0, accepted: mine.accepted ?? 0 },
-		routing: { paused, week },
-		pagination: { page: p.page, pageCount: p.pageCount, prev: p.page > 1 ? p.page - 1 : 0, next: p.page < p.pageCount ? p.page + 1 : 0 },
+		routing: { paused, week, weekOne: week === 1 },
+		pagination: p ? { page: p.page, pageCount: p.pageCount, prev: p.page > 1 ? p.page - 1 : 0, next: p.page < p.pageCount ? p.page + 1 : 0 } : {},
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]`, url: '/leden-voor-leden' }, { text: `[[${NS}:qa.title]]` }]),
 	});
 }
@@ -100,6 +107,22 @@ export function apiRoutes(router: nodebb.Router): void {
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/qa/members/:uid/counts`, members, async (req, res) => {
 		await ok(res, await store.counts(asCount(req.params.uid)));
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/qa/requests`, members, async (req, res) => {
+		await ok(res, await requests.openFor(req.uid));
+	});
+	h.setupApiRoute(router, 'post', `/${NS}/qa/requests`, members, async (req, res) => {
+		await ok(res, await requests.send(req.uid, asCount(req.body.uid), asCount(req.body.tid)));
+	});
+	h.setupApiRoute(router, 'put', `/${NS}/qa/requests/:id`, members, async (req, res) => {
+		const answer = asString(req.body.answer);
+		if (answer !== 'accept' && answer !== 'decline') {
+			throw new Error(`[[${NS}:qa.error.request-bad-answer]]`);
+		}
+		await ok(res, await requests.answer(asCount(req.params.id), req.uid, answer === 'accept'));
+	});
+	h.setupApiRoute(router, 'delete', `/${NS}/qa/requests/:id`, members, async (req, res) => {
+		await ok(res, await requests.withdraw(asCount(req.params.id), req.uid));
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/qa/stats`, members, async (req, res) => {
 		const scope = asString(req.query.scope, 100) || 'all';

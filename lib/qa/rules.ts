@@ -111,6 +111,8 @@ export interface QaTopic {
 	firstReplyAt: number;
 	acceptedAt: number;
 	expiresAt: number;
+	/** how far escalation went: 0 routed at posting, 1 routed to the next matches, 2 moderators told, 3 asker reminded */
+	escalation: number;
 	deleted: boolean;
 }
 
@@ -151,12 +153,13 @@ export function readTopic(h: Record<string, unknown> | null | undefined): QaTopi
 		firstReplyAt: asCount(h.lvlFirstReplyAt),
 		acceptedAt: asCount(h.lvlAcceptedAt),
 		expiresAt: asCount(h.lvlExpiresAt),
+		escalation: asCount(h.lvlEscalation),
 		deleted: asCount(h.deleted) === 1,
 	};
 }
 
 export const TOPIC_FIELDS = ['tid', 'cid', 'uid', 'mainPid', 'timestamp', 'deleted', 'lvlType', 'lvlStatus', 'lvlCompetences',
-	'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt'];
+	'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt', 'lvlEscalation'];
 
 export interface PostFacts {
 	pid: number;
@@ -265,4 +268,132 @@ export function median(values: number[]): number | null {
 	const s = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(s.length / 2);
 	return s.length % 2 ? s[mid] ?? null : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/* ---------- escalation ---------- */
+
+export interface EscalationTimes {
+	/** no reply after this long: route to the next matches */
+	nextMatchesMs: number;
+	/** still no reply after this long: tell the moderators (or the chosen group) */
+	moderatorsMs: number;
+	/** replies but none accepted this long after the first one: remind the asker */
+	reminderMs: number;
+}
+
+export type EscalationAction = 'next-matches' | 'moderators' | 'remind-asker' | 'none';
+
+export interface EscalationStep {
+	action: EscalationAction;
+	/** the stage the topic reaches (QaTopic.escalation) */
+	stage: number;
+	/** when to look at the topic again; null: never (until a reply or an undo schedules it) */
+	next: number | null;
+}
+
+/**
+ * What the escalation job does with a question it looks at `now`. Only open, undeleted questions escalate; a
+ * question nobody answered goes to the next matches, then to the moderators; one with replies but no accepted answer
+ * reminds the asker once.
+ */
+export function escalationStep(t: QaTopic, now: number, times: EscalationTimes): EscalationStep {
+	if (t.type !== 'question' || t.status !== 'open' || t.deleted) {
+		return { action: 'none', stage: t.escalation, next: null };
+	}
+	if (t.firstReplyAt) {
+		if (t.escalation >= 3) {
+			return { action: 'none', stage: t.escalation, next: null };
+		}
+		const due = t.firstReplyAt + times.reminderMs;
+		return now >= due ? { action: 'remind-asker', stage: 3, next: null } : { action: 'none', stage: t.escalation, next: due };
+	}
+	if (t.escalation === 0) {
+		const due = t.timestamp + times.nextMatchesMs;
+		return now >= due
+			? { action: 'next-matches', stage: 1, next: Math.max(now + 1, t.timestamp + times.moderatorsMs) }
+			: { action: 'none', stage: 0, next: due };
+	}
+	if (t.escalation === 1) {
+		const due = t.timestamp + times.moderatorsMs;
+		return now >= due ? { action: 'moderators', stage: 2, next: null } : { action: 'none', stage: 1, next: due };
+	}
+	return { action: 'none', stage: t.escalation, next: null };
+}
+
+/* ---------- offers and wanted posts: expiry ---------- */
+
+/** When the author of an open offer or wanted post is reminded that it will expire. */
+export function expiryReminderAt(expiresAt: number, reminderDays: number): number {
+	return reminderDays > 0 ? expiresAt - reminderDays * 24 * 60 * 60 * 1000 : 0;
+}
+
+/* ---------- direct requests ("ask this member") ---------- */
+
+export const REQUEST_STATES = ['open', 'accepted', 'declined', 'closed'] as const;
+export type RequestState = typeof REQUEST_STATES[number];
+
+export interface DirectRequest {
+	id: number;
+	from: number;
+	to: number;
+	tid: number;
+	state: RequestState;
+	createdAt: number;
+	answeredAt: number;
+}
+
+export function readRequest(h: Record<string, unknown> | null | undefined): DirectRequest | null {
+	if (!h || !asCount(h.id)) {
+		return null;
+	}
+	const state = asString(h.state);
+	return {
+		id: asCount(h.id),
+		from: asCount(h.from),
+		to: asCount(h.to),
+		tid: asCount(h.tid),
+		state: (REQUEST_STATES as readonly string[]).includes(state) ? state as RequestState : 'closed',
+		createdAt: asCount(h.createdAt),
+		answeredAt: asCount(h.answeredAt),
+	};
+}
+
+export interface RequestFacts {
+	from: number;
+	to: number;
+	/** the question, or null when the topic does not exist */
+	topic: QaTopic | null;
+	/** the asker's direct requests still waiting */
+	openFromAsker: number;
+	limit: number;
+	/** the member is already asked (or was asked) for this question */
+	alreadyAsked: boolean;
+	/** the member is a verified member, listed in the directory and can read the topic */
+	reachable: boolean;
+}
+
+/** Why a direct request cannot be sent (a translation token), or null. */
+export function requestProblem(f: RequestFacts): string | null {
+	if (f.to === f.from) {
+		return `[[${NS}:qa.error.request-self]]`;
+	}
+	if (!f.topic || f.topic.deleted || f.topic.type !== 'question') {
+		return `[[${NS}:qa.error.request-not-question]]`;
+	}
+	if (f.topic.uid !== f.from) {
+		return `[[${NS}:qa.error.request-not-yours]]`;
+	}
+	if (f.topic.status !== 'open') {
+		return `[[${NS}:qa.error.request-closed-question]]`;
+	}
+	if (!f.reachable) {
+		return `[[${NS}:qa.error.request-unreachable]]`;
+	}
+	if (f.alreadyAsked) {
+		return `[[${NS}:qa.error.request-duplicate]]`;
+	}
+	if (f.openFromAsker >= f.limit) {
+		return `[[${NS}:qa.error.request-limit, ${String(f.limit)}]]`;
+	}
+	return null;
 }

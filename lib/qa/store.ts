@@ -33,10 +33,21 @@ export const K = {
 	memberPrefs: (uid: number): string => `lvl:qa:prefs:${String(uid)}`,
 	/** sorted set: offers and wanted posts that are open, tid → expiry time */
 	expiry: 'lvl:qa:expiry',
+	/** sorted set: open offers and wanted posts whose author is still to be reminded, tid → when */
+	expiryReminder: 'lvl:qa:expiry:reminder',
 	/** sorted set: open questions, tid → when the escalation job looks at them next */
 	escalation: 'lvl:qa:escalation',
-	/** sorted set of the direct requests still waiting on a member, id → time (empty until "ask this member" exists) */
+	/** hash per direct request ("ask this member"): id, from, to, tid, state, createdAt, answeredAt */
+	request: (id: number): string => `lvl:qa:request:${String(id)}`,
+	/** sorted sets of the direct requests still open: waiting on a member, sent by an asker; id → time */
 	requestsTo: (uid: number): string => `lvl:qa:requests:to:${String(uid)}`,
+	requestsFrom: (uid: number): string => `lvl:qa:requests:from:${String(uid)}`,
+	/** sorted set per member: every request they sent or received, id → time (removed with the account) */
+	requestsOf: (uid: number): string => `lvl:qa:requests:uid:${String(uid)}`,
+	/** sorted set per question: the members asked directly, uid → request id */
+	requestsFor: (tid: number): string => `lvl:qa:requests:tid:${String(tid)}`,
+	/** hash of counters: `request` (the last request id) */
+	ids: 'lvl:qa:ids',
 	/**
 	 * Figures kept as events happen: per scope ('all', 'cid:<cid>', 'c:<key>') a sorted set of questions (tid →
 	 * creation time) and sorted sets of durations (tid → ms to the first reply, to the accepted answer): a count is
@@ -126,4 +137,11 @@ export function listKeys(t: QaTopic): string[] {
 
 export function statScopes(t: QaTopic): string[] {
 	return ['all', `cid:${String(t.cid)}`, ...t.competences.map(c => `c:${c}`)];
+}
+
+/** The newest questions of a competence that a member may read (a competence's page shows them). */
+export async function latestQuestions(key: string, uid: number, count: number): Promise<Record<string, unknown>[]> {
+	const tids = (await nodebb.db().getSortedSetRevRange(K.competenceQuestions(key), 0, count - 1)).map(Number);
+	const visible = await nodebb.privileges().topics.filterTids('topics:read', tids, uid);
+	return nodebb.topics().getTopicsByTids(visible, uid);
 }

@@ -8,9 +8,10 @@ import * as settings from '../settings';
 import { NS } from '../settings';
 import * as taxonomy from '../competences/taxonomy';
 import {
-	acceptProblem, type CategoryQa, titleArg, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
+	acceptProblem, type CategoryQa, expiryReminderAt, titleArg, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
 	type Status, type TopicInput, type TopicType, validateCategory,
 } from './rules';
+import * as requests from './requests';
 import * as store from './store';
 import { K } from './store';
 
@@ -81,9 +82,21 @@ export async function indexNewTopic(tid: number): Promise<QaTopic | null> {
 			store.bump(t.uid, 'asked', 1),
 		]);
 	} else if (t.status === 'open' && t.expiresAt) {
-		await db.sortedSetAdd(K.expiry, t.expiresAt, String(tid));
+		await scheduleExpiry(tid, t.expiresAt);
 	}
 	return t;
+}
+
+/** An open offer or wanted post: when it expires, and when its author is reminded. */
+async function scheduleExpiry(tid: number, expiresAt: number): Promise<void> {
+	const db = nodebb.db();
+	const remindAt = expiryReminderAt(expiresAt, (await settings.get()).qaExpiryReminderDays);
+	await db.sortedSetAdd(K.expiry, expiresAt, String(tid));
+	if (remindAt > Date.now()) {
+		await db.sortedSetAdd(K.expiryReminder, remindAt, String(tid));
+	} else {
+		await db.sortedSetRemove(K.expiryReminder, String(tid));
+	}
 }
 
 /** A reply in a Q&A topic: who answered, the first reply's time, the unanswered list. */
@@ -102,6 +115,10 @@ export async function recordReply(post: { pid: number; tid: number; uid: number;
 		const at = post.timestamp || Date.now();
 		await store.setTopicFields(t.tid, { lvlFirstReplyAt: at });
 		await db.sortedSetRemove(K.unanswered, String(t.tid));
+		if (t.status === 'open') {
+			// no escalation for a question that has an answer; the asker is reminded to accept one instead
+			await db.sortedSetAdd(K.escalation, at + (await settings.get()).qaAcceptReminderDays * DAY, String(t.tid));
+		}
 		await Promise.all(store.statScopes(t).map(scope => db.sortedSetAdd(K.statFirstReply(scope), Math.max(0, at - t.timestamp), String(t.tid))));
 	}
 }
@@ -183,6 +200,9 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 				...store.statScopes(t).map(scope => db.sortedSetAdd(K.statAccepted(scope), Math.max(0, now - t.timestamp), String(tid))),
 			]);
 		}
+		if (!t.accepted.length) {
+			await requests.closeForTopic(tid);
+		}
 		await nodebb.topics().events.log(tid, { type: 'lvl-accepted', uid: actor, pid, href: `/post/${String(pid)}` });
 		await notifyAccepted(t, post.uid, actor, pid);
 		return { ...t, accepted, status: 'solved' as Status, acceptedAt: t.acceptedAt || now };
@@ -218,6 +238,8 @@ export async function undo(tid: number, pid: number, actor: number | 'system', a
 				db.sortedSetAdd(K.status('open'), t.timestamp, String(tid)),
 				...t.competences.map(c => db.sortedSetAdd(K.competenceOpen(c), t.timestamp, String(tid))),
 				...store.statScopes(t).map(scope => db.sortedSetRemove(K.statAccepted(scope), String(tid))),
+				// open again: the asker may be reminded to accept another answer
+				...(t.escalation < 3 ? [db.sortedSetAdd(K.escalation, Date.now() + (await settings.get()).qaAcceptReminderDays * DAY, String(tid))] : []),
 			]);
 		}
 		if (actor !== 'system') {
@@ -241,17 +263,26 @@ export async function setStatus(tid: number, status: Status, actor: number | 'sy
 	if (!allowed.includes(status)) {
 		throw new Error(`[[${NS}:qa.error.bad-status]]`);
 	}
-	if (t.status === status) {
-		return t;
-	}
 	const s = await settings.get();
 	const db = nodebb.db();
 	const expiresAt = status === 'open' ? Date.now() + s.qaExpiryDays * DAY : 0;
+	if (t.status === status) {
+		if (status !== 'open') {
+			return t;
+		}
+		// "open" again on an open post: the author extends it by another expiry period
+		await store.setTopicFields(tid, { lvlExpiresAt: expiresAt });
+		await scheduleExpiry(tid, expiresAt);
+		if (actor !== 'system') {
+			await nodebb.topics().events.log(tid, { type: 'lvl-status', uid: actor, text: 'extended' });
+		}
+		return { ...t, expiresAt };
+	}
 	await store.setTopicFields(tid, { lvlStatus: status, lvlExpiresAt: expiresAt });
 	await Promise.all([
 		...(t.status ? [db.sortedSetRemove(K.status(t.status), String(tid))] : []),
 		db.sortedSetAdd(K.status(status), t.timestamp, String(tid)),
-		status === 'open' ? db.sortedSetAdd(K.expiry, expiresAt, String(tid)) : db.sortedSetRemove(K.expiry, String(tid)),
+		status === 'open' ? scheduleExpiry(tid, expiresAt) : db.sortedSetsRemove([K.expiry, K.expiryReminder], String(tid)),
 	]);
 	if (actor !== 'system') {
 		await nodebb.topics().events.log(tid, { type: 'lvl-status', uid: actor, text: status });
@@ -299,8 +330,7 @@ export async function forget(t: QaTopic): Promise<void> {
 	await Promise.all([
 		...store.listKeys(t).map(key => db.sortedSetRemove(key, tid)),
 		...(['open', 'solved', 'fulfilled', 'closed', 'expired'] as Status[]).map(s => db.sortedSetRemove(K.status(s), tid)),
-		db.sortedSetRemove(K.expiry, tid),
-		db.sortedSetRemove(K.escalation, tid),
+		db.sortedSetsRemove([K.expiry, K.expiryReminder, K.escalation], tid),
 		...store.statScopes(t).flatMap(scope => [K.statQuestions(scope), K.statFirstReply(scope), K.statAccepted(scope)].map(key => db.sortedSetRemove(key, tid))),
 		...(t.type === 'question' ? [store.bump(t.uid, 'asked', -1)] : []),
 		...answerers.map(uid => store.bump(uid, 'answered', -1)),
@@ -309,7 +339,8 @@ export async function forget(t: QaTopic): Promise<void> {
 	const routed = (await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number);
 	await Promise.all(routed.map(uid => db.sortedSetRemove(K.routedTo(uid), tid)));
 	await db.deleteAll([K.answerers(t.tid), K.routedFor(t.tid)]);
-	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt']);
+	await requests.purgeForTopic(t.tid);
+	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt', 'lvlEscalation']);
 	await Promise.all(t.accepted.map(pid => db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted')));
 }
 

@@ -11,7 +11,11 @@ define('forum/lvl/directory', ['api', 'translator'], function (api, translator) 
 
 	// Also fit for the page per competence (its results have the same chat buttons), should it load this module.
 	Directory.init = function () {
-		bindChat($('[component="lvl/directory"], [component="lvl/competence"]'));
+		const cards = $('[component="lvl/directory"], [component="lvl/competence"]');
+		bindChat(cards);
+		require(['lvl/ask'], function (ask) {
+			ask.bind(cards);
+		});
 		const root = $('[component="lvl/directory"]');
 		if (root.length) {
 			initSearch(root);

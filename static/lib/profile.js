@@ -16,7 +16,11 @@ define('forum/account/lvl-competences', [
 		header.init();
 		const root = $('[component="lvl/editor"]');
 		if (!root.length) {
-			return; // another member's profile: read only, nothing to do
+			// another member's profile: read only, with "ask this member"
+			require(['lvl/ask'], function (ask) {
+				ask.bind($('[component="lvl/profile"]'));
+			});
+			return;
 		}
 		state = {
 			root: root,

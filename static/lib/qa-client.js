@@ -191,9 +191,15 @@
 		}
 		if (qa.canSetStatus) {
 			const bar = $('<div class="d-flex flex-wrap gap-2" component="lvl/qa/status-bar"></div>');
-			['fulfilled', 'closed', 'open'].filter(s => s !== qa.status).forEach(function (s) {
+			if (qa.status === 'open' && qa.expiresAt) {
+				const note = $('<span class="small text-secondary align-self-center" component="lvl/qa/expires"></span>');
+				tr('[[lvl:qa.expires-on, ' + new Date(qa.expiresAt).toLocaleDateString(config.userLang || undefined) + ']]').then(t => note.text(t));
+				bar.append(note);
+			}
+			// "open" on an open post extends it by another expiry period
+			['fulfilled', 'closed', 'open'].filter(s => s !== qa.status || s === 'open').forEach(function (s) {
 				const button = $('<button type="button" class="btn btn-sm btn-outline-secondary" component="lvl/qa/set-status"></button>').attr('data-status', s);
-				tr('[[lvl:qa.set-status.' + s + ']]').then(t => button.text(t));
+				tr('[[lvl:qa.set-status.' + (s === 'open' && qa.status === 'open' ? 'extend' : s) + ']]').then(t => button.text(t));
 				bar.append(button);
 			});
 			body.append(bar);
@@ -225,6 +231,79 @@
 		const status = this.getAttribute('data-status');
 		require(['api'], function (api) {
 			act(api.put(BASE + '/topics/' + ajaxify.data.tid + '/status', { status: status }));
+		});
+	});
+
+	/* ---------- NodeBB's search page: type and status filters, badges on the results ---------- */
+
+	const TYPES = ['question', 'offer', 'wanted', 'discussion'];
+	const STATUSES = ['open', 'solved', 'fulfilled', 'closed', 'expired'];
+
+	function filterSelect(name, values, current, anyToken, labelToken) {
+		const select = $('<select class="form-select form-select-sm w-auto"></select>').attr('id', 'lvl-search-' + name).attr('component', 'lvl/search/' + name);
+		const any = $('<option value=""></option>');
+		tr(anyToken).then(t => any.text(t));
+		select.append(any);
+		values.forEach(function (v) {
+			const option = $('<option></option>').val(v);
+			tr('[[lvl:qa.' + name + '.' + v + ']]').then(t => option.text(t));
+			select.append(option);
+		});
+		select.val(values.indexOf(current) !== -1 ? current : '');
+		tr(labelToken).then(t => select.attr('aria-label', t));
+		return select;
+	}
+
+	function searchPage() {
+		const filters = $('[component="search/filters"]');
+		if (!filters.length || filters.find('[component="lvl/search/type"]').length) {
+			return;
+		}
+		const params = new URLSearchParams(window.location.search);
+		const wrap = $('<div class="d-flex gap-2 align-items-center" component="lvl/search/filters"></div>');
+		wrap.append(
+			filterSelect('type', TYPES, params.get('lvlType') || '', '[[lvl:qa.search.any-type]]', '[[lvl:qa.search.label-type]]'),
+			filterSelect('status', STATUSES, params.get('lvlStatus') || '', '[[lvl:qa.search.any-status]]', '[[lvl:qa.search.label-status]]')
+		);
+		filters.append(wrap);
+		wrap.on('change', 'select', function () {
+			$('#advanced-search').trigger('submit');
+		});
+		// badges next to each result's title (the server adds the topic's type and status to the results)
+		(ajaxify.data.posts || []).forEach(function (post) {
+			if (!post.topic || !post.topic.lvlType) {
+				return;
+			}
+			const link = $('#results a.topic-title[href$="/post/' + encodeURIComponent(post.pid) + '"]').first();
+			const badges = $('<span class="d-inline-flex gap-1 ms-2 align-middle" component="lvl/search/badges"></span>');
+			const type = $('<span class="badge text-bg-light border fw-normal"></span>');
+			tr('[[lvl:qa.type.' + post.topic.lvlType + ']]').then(t => type.text(t));
+			badges.append(type);
+			if (post.topic.lvlStatus) {
+				const status = $('<span class="badge fw-normal"></span>').addClass(post.topic.lvlStatus === 'solved' || post.topic.lvlStatus === 'fulfilled' ? 'text-bg-success' : post.topic.lvlStatus === 'open' ? 'text-bg-primary' : 'text-bg-secondary');
+				tr('[[lvl:qa.status.' + post.topic.lvlStatus + ']]').then(t => status.text(t));
+				badges.append(status);
+			}
+			link.after(badges);
+		});
+	}
+
+	$(window).on('action:ajaxify.end', function () {
+		if (ajaxify.data.template && ajaxify.data.template.search) {
+			searchPage();
+		}
+	});
+
+	require(['hooks'], function (hooks) {
+		hooks.on('action:search.getSearchDataFromDOM', function (payload) {
+			const type = $('#lvl-search-type').val();
+			const status = $('#lvl-search-status').val();
+			if (type) {
+				payload.data.lvlType = type;
+			}
+			if (status) {
+				payload.data.lvlStatus = status;
+			}
 		});
 	});
 }());

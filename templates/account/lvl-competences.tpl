@@ -6,6 +6,21 @@
 		<a class="btn btn-sm btn-ghost" href="{config.relative_path}/wie-weet-wat"><i class="fa fa-fw fa-search" aria-hidden="true"></i> [[lvl:directory.title]]</a>
 	</div>
 
+	{{{ if !hidden }}}
+	<div class="d-flex flex-wrap align-items-center gap-2" component="lvl/profile/reciprocity">
+		<div class="card">
+			<div class="card-body d-flex flex-wrap gap-3 p-2 small">
+				<span><span class="fw-semibold" component="lvl/profile/count/asked">{reciprocity.asked}</span> [[lvl:qa.profile.asked]]</span>
+				<span><span class="fw-semibold" component="lvl/profile/count/answered">{reciprocity.answered}</span> [[lvl:qa.profile.answered]]</span>
+				<span><span class="fw-semibold" component="lvl/profile/count/accepted">{reciprocity.accepted}</span> [[lvl:qa.profile.accepted]]</span>
+			</div>
+		</div>
+		{{{ if !self }}}
+		<button type="button" class="btn btn-outline-primary" component="lvl/ask" data-uid="{uid}"><i class="fa fa-fw fa-circle-question" aria-hidden="true"></i> [[lvl:qa.ask.button]]</button>
+		{{{ end }}}
+	</div>
+	{{{ end }}}
+
 	{{{ if self }}}
 	<div class="d-flex flex-column gap-3" component="lvl/editor">
 		<p class="text-secondary mb-0">[[lvl:profile.editor-intro]]</p>
@@ -333,6 +348,9 @@
 						<span class="badge {{{ if (./level == "expert") }}}text-bg-primary{{{ end }}}{{{ if (./level == "experienced") }}}text-bg-info{{{ end }}}{{{ if (./level == "basic") }}}text-bg-light border{{{ end }}}">[[lvl:level.{./level}]]</span>
 						{{{ if ./years }}}
 						<span class="small text-secondary">{{{ if (./years == "1") }}}[[lvl:profile.years-one]]{{{ else }}}[[lvl:profile.years-value, {./years}]]{{{ end }}}</span>
+						{{{ end }}}
+						{{{ if ./accepted }}}
+						<span class="badge text-bg-success" component="lvl/profile/competence-accepted"><i class="fa fa-check" aria-hidden="true"></i> [[lvl:qa.profile.accepted-in, {./accepted}]]</span>
 						{{{ end }}}
 					</div>
 					{{{ if ./roles.length }}}

@@ -58,4 +58,20 @@
 		{{{ end }}}
 	</nav>
 	{{{ end }}}
+
+	<section class="d-flex flex-column gap-2" aria-labelledby="lvl-competence-questions" component="lvl/competence/questions">
+		<h2 class="fs-5 fw-semibold mb-0" id="lvl-competence-questions">[[lvl:qa.competence.questions]]</h2>
+		{{{ if questions.length }}}
+		<ul class="list-group">
+			{{{ each questions }}}
+			<li class="list-group-item d-flex flex-column gap-1">
+				<a class="fw-semibold text-break" href="{config.relative_path}/topic/{./slug}">{./title}</a>
+				<div class="d-flex flex-wrap gap-1 small">{{{ each ./icons }}}{@value}{{{ end }}} <span class="text-secondary"><span class="timeago" title="{./timestampISO}"></span></span></div>
+			</li>
+			{{{ end }}}
+		</ul>
+		{{{ else }}}
+		<p class="text-secondary mb-0">[[lvl:qa.competence.no-questions]]</p>
+		{{{ end }}}
+	</section>
 </div>

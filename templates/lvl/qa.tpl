@@ -19,7 +19,7 @@
 		<ul class="nav nav-pills flex-nowrap overflow-auto gap-1 pb-1" component="lvl/qa/tabs">
 			{{{ each tabs }}}
 			<li class="nav-item text-nowrap">
-				<a class="nav-link {{{ if ./active }}}active{{{ end }}}" {{{ if ./active }}}aria-current="page"{{{ end }}} href="{config.relative_path}/vragen?list={./name}" data-list="{./name}">[[lvl:qa.list.{./name}]]</a>
+				<a class="nav-link {{{ if ./active }}}active{{{ end }}}" {{{ if ./active }}}aria-current="page"{{{ end }}} href="{config.relative_path}/vragen?list={./name}" data-list="{./name}">[[lvl:qa.list.{./name}]]{{{ if ./count }}} <span class="badge rounded-pill text-bg-danger" component="lvl/qa/requests/count">{./count}</span>{{{ end }}}</a>
 			</li>
 			{{{ end }}}
 		</ul>
@@ -28,9 +28,53 @@
 	<div class="form-check form-switch" component="lvl/qa/routing">
 		<input class="form-check-input" type="checkbox" role="switch" id="lvl-qa-paused" {{{ if routing.paused }}}checked{{{ end }}}>
 		<label class="form-check-label" for="lvl-qa-paused">[[lvl:qa.pause-routing]]</label>
-		<div class="form-text">[[lvl:qa.routing-week, {routing.week}]]</div>
+		<div class="form-text">{{{ if routing.weekOne }}}[[lvl:qa.routing-week-one]]{{{ else }}}[[lvl:qa.routing-week, {routing.week}]]{{{ end }}}</div>
 	</div>
 
+	{{{ if showRequests }}}
+	<section class="d-flex flex-column gap-2" component="lvl/qa/requests/received">
+		<h2 class="fs-5 fw-semibold mb-0">[[lvl:qa.requests.received]]</h2>
+		{{{ if requests.received.length }}}
+		<ul class="list-group">
+			{{{ each requests.received }}}
+			<li class="list-group-item d-flex flex-column flex-md-row gap-2 justify-content-between align-items-md-center" data-request="{./id}" component="lvl/qa/request">
+				<div class="d-flex gap-2 align-items-center">
+					<a href="{config.relative_path}/user/{./user.userslug}" class="flex-shrink-0">{buildAvatar(./user, "32px", true)}</a>
+					<div>
+						<div class="small text-secondary">[[lvl:qa.requests.asks-you, {./user.displayname}]]</div>
+						<a class="fw-semibold" href="{config.relative_path}/topic/{./slug}">{./title}</a>
+					</div>
+				</div>
+				<div class="d-flex gap-2 flex-shrink-0">
+					<button type="button" class="btn btn-primary btn-sm" data-answer="accept" component="lvl/qa/request/accept"><i class="fa fa-check" aria-hidden="true"></i> [[lvl:qa.requests.accept]]</button>
+					<button type="button" class="btn btn-outline-secondary btn-sm" data-answer="decline" component="lvl/qa/request/decline">[[lvl:qa.requests.decline]]</button>
+				</div>
+			</li>
+			{{{ end }}}
+		</ul>
+		{{{ else }}}
+		<p class="text-secondary mb-0">[[lvl:qa.requests.none-received]]</p>
+		{{{ end }}}
+	</section>
+	<section class="d-flex flex-column gap-2" component="lvl/qa/requests/sent">
+		<h2 class="fs-5 fw-semibold mb-0">[[lvl:qa.requests.sent, {requests.sent.length}, {requests.limit}]]</h2>
+		{{{ if requests.sent.length }}}
+		<ul class="list-group">
+			{{{ each requests.sent }}}
+			<li class="list-group-item d-flex flex-column flex-md-row gap-2 justify-content-between align-items-md-center" data-request="{./id}">
+				<div>
+					<a class="fw-semibold" href="{config.relative_path}/topic/{./slug}">{./title}</a>
+					<div class="small text-secondary">[[lvl:qa.requests.asked, {./user.displayname}]]</div>
+				</div>
+				<button type="button" class="btn btn-outline-secondary btn-sm flex-shrink-0" component="lvl/qa/request/withdraw">[[lvl:qa.requests.withdraw]]</button>
+			</li>
+			{{{ end }}}
+		</ul>
+		{{{ else }}}
+		<p class="text-secondary mb-0">[[lvl:qa.requests.none-sent]]</p>
+		{{{ end }}}
+	</section>
+	{{{ else }}}
 	{{{ if topics.length }}}
 	<div component="lvl/qa/topics">
 		<!-- IMPORT partials/topics_list.tpl -->
@@ -41,6 +85,7 @@
 			<p class="mb-0">[[lvl:qa.empty.{list}]]</p>
 		</div>
 	</div>
+	{{{ end }}}
 	{{{ end }}}
 
 	{{{ if (pagination.prev || pagination.next) }}}

@@ -78,7 +78,57 @@
 									<input type="number" min="1" max="730" step="1" id="lvl-qaExpiryDays" name="qaExpiryDays" class="form-control">
 								</div>
 							</div>
-							<p class="form-text">[[lvl:admin.qa-categories-help]]</p>
+							<div class="row g-3 mb-3">
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaExpiryReminderDays">[[lvl:admin.qa-expiry-reminder-days]]</label>
+									<input type="number" min="0" max="60" step="1" id="lvl-qaExpiryReminderDays" name="qaExpiryReminderDays" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaDirectRequests">[[lvl:admin.qa-direct-requests]]</label>
+									<input type="number" min="1" max="20" step="1" id="lvl-qaDirectRequests" name="qaDirectRequests" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaAcceptReminderDays">[[lvl:admin.qa-accept-reminder-days]]</label>
+									<input type="number" min="1" max="90" step="1" id="lvl-qaAcceptReminderDays" name="qaAcceptReminderDays" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaEscalateHours">[[lvl:admin.qa-escalate-hours]]</label>
+									<input type="number" min="1" max="720" step="1" id="lvl-qaEscalateHours" name="qaEscalateHours" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaModeratorDays">[[lvl:admin.qa-moderator-days]]</label>
+									<input type="number" min="1" max="90" step="1" id="lvl-qaModeratorDays" name="qaModeratorDays" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaEscalationGroup">[[lvl:admin.qa-escalation-group]]</label>
+									<select id="lvl-qaEscalationGroup" name="qaEscalationGroup" class="form-select">
+										<option value="">[[lvl:admin.qa-escalation-moderators]]</option>
+										{{{ each groups }}}
+										<option value="{./name}">{./name}</option>
+										{{{ end }}}
+									</select>
+								</div>
+							</div>
+							<div class="mb-3" component="lvl/admin/qa-categories">
+								<h6 class="fw-bold mb-1">[[lvl:admin.qa-categories-title]]</h6>
+								<p class="form-text mt-0">[[lvl:admin.qa-categories-help]]</p>
+								<div class="table-responsive">
+									<table class="table table-sm align-middle mb-0">
+										<thead>
+											<tr>
+												<th scope="col">[[lvl:admin.qa-category]]</th>
+												<th scope="col" class="text-center">[[lvl:qa.type.question]]</th>
+												<th scope="col" class="text-center">[[lvl:qa.type.offer]]</th>
+												<th scope="col" class="text-center">[[lvl:qa.type.wanted]]</th>
+												<th scope="col" class="text-center">[[lvl:qa.type.discussion]]</th>
+												<th scope="col">[[lvl:admin.qa-default-type]]</th>
+											</tr>
+										</thead>
+										<tbody component="lvl/admin/qa-categories/rows"></tbody>
+									</table>
+								</div>
+								<p class="form-text d-none" component="lvl/admin/qa-categories/none">[[lvl:admin.qa-categories-none]]</p>
+							</div>
 							<p class="form-text">[[lvl:admin.secretariat-help]]</p>
 							<div class="d-flex flex-wrap gap-2">
 								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>

@@ -43,6 +43,7 @@
 		<div class="d-grid d-sm-flex gap-2 mt-1">
 			<a class="btn btn-outline-secondary" href="{config.relative_path}/user/{./userslug}/competenties"><i class="fa fa-fw fa-user" aria-hidden="true"></i> [[lvl:member.view-profile]]</a>
 			<a class="btn btn-primary" href="{config.relative_path}/user/{./userslug}" role="button" component="lvl/chat" data-uid="{./uid}"><i class="fa fa-fw fa-comment" aria-hidden="true"></i> [[lvl:member.send-message]]</a>
+			<button type="button" class="btn btn-outline-primary" component="lvl/ask" data-uid="{./uid}"><i class="fa fa-fw fa-circle-question" aria-hidden="true"></i> [[lvl:qa.ask.button]]</button>
 		</div>
 	</div>
 </li>

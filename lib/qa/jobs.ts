@@ -1,0 +1,155 @@
+/**
+ * The Q&A's scheduled work, every 15 minutes on the one NodeBB process that runs jobs: escalating questions nobody
+ * answered (next matches, then the moderators or a chosen group), reminding askers to accept an answer, and
+ * reminding and expiring offers and wanted posts. Each part reads only what is due (sorted sets scored by time), so a
+ * run costs what is due, not what exists. `run(now)` is what the tests call.
+ */
+import { asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import * as routing from './routing';
+import { escalationStep, titleArg } from './rules';
+import * as store from './store';
+import { K } from './store';
+import * as topics from './topics';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** topics handled per part and run; what is left waits for the next run */
+const BATCH = 200;
+
+export interface RunReport {
+	nextMatches: number;
+	moderators: number;
+	askerReminders: number;
+	expiryReminders: number;
+	expired: number;
+}
+
+async function titleOf(tid: number): Promise<string> {
+	return titleArg(asString((await nodebb.topics().getTopicFields(tid, ['title'])).title));
+}
+
+async function notify(uids: number[], data: nodebb.NotificationData): Promise<void> {
+	const to = [...new Set(uids)].filter(uid => uid > 0);
+	if (!to.length) {
+		return;
+	}
+	try {
+		const n = nodebb.notifications();
+		await n.push(await n.create(data), to);
+	} catch (err) {
+		nodebb.log.error(`Q&A notification ${data.nid} failed: ${String(err)}`);
+	}
+}
+
+/** Who is told about a question nobody answered: the chosen group, else the category's moderators, else the global ones. */
+async function escalationRecipients(cid: number): Promise<number[]> {
+	const s = await settings.get();
+	const groups = nodebb.groups();
+	if (s.qaEscalationGroup && await groups.exists(s.qaEscalationGroup)) {
+		return groups.getMembers(s.qaEscalationGroup, 0, 199);
+	}
+	const [mods = []] = await nodebb.categories().getModeratorUids([cid]);
+	return mods.length ? mods : groups.getMembers('Global Moderators', 0, 199);
+}
+
+async function escalate(now: number, report: RunReport): Promise<void> {
+	const s = await settings.get();
+	const times = { nextMatchesMs: s.qaEscalateHours * HOUR, moderatorsMs: s.qaModeratorDays * DAY, reminderMs: s.qaAcceptReminderDays * DAY };
+	const db = nodebb.db();
+	const due = (await db.getSortedSetRangeByScore(K.escalation, 0, BATCH, '-inf', now)).map(Number);
+	for (const t of await store.getTopics(due)) {
+		if (!t) {
+			continue;
+		}
+		const step = escalationStep(t, now, times);
+		if (step.action === 'next-matches') {
+			// the same ranking as at posting, without the members asked then
+			if ((await routing.route(t)).length) {
+				report.nextMatches += 1;
+			}
+		} else if (step.action === 'moderators') {
+			const title = await titleOf(t.tid);
+			await notify((await escalationRecipients(t.cid)).filter(uid => uid !== t.uid), {
+				type: 'lvl-qa', nid: `lvl:qa:escalated:${String(t.tid)}`, tid: t.tid, from: t.uid, path: `/topic/${String(t.tid)}`,
+				bodyShort: `[[${NS}:qa.notification.escalated, ${title}, ${String(s.qaModeratorDays)}]]`,
+			});
+			report.moderators += 1;
+		} else if (step.action === 'remind-asker') {
+			const title = await titleOf(t.tid);
+			await notify([t.uid], {
+				type: 'lvl-qa', nid: `lvl:qa:remind-accept:${String(t.tid)}`, tid: t.tid, path: `/topic/${String(t.tid)}`,
+				bodyShort: `[[${NS}:qa.notification.remind-accept, ${title}]]`,
+			});
+			report.askerReminders += 1;
+		}
+		if (step.stage !== t.escalation) {
+			await store.setTopicFields(t.tid, { lvlEscalation: step.stage });
+		}
+		if (step.next === null) {
+			await db.sortedSetRemove(K.escalation, String(t.tid));
+		} else {
+			await db.sortedSetAdd(K.escalation, step.next, String(t.tid));
+		}
+	}
+}
+
+async function expire(now: number, report: RunReport): Promise<void> {
+	const db = nodebb.db();
+	const remind = (await db.getSortedSetRangeByScore(K.expiryReminder, 0, BATCH, '-inf', now)).map(Number);
+	for (const t of await store.getTopics(remind)) {
+		await db.sortedSetRemove(K.expiryReminder, String(t?.tid ?? 0));
+		if (t?.status !== 'open' || !t.expiresAt || t.expiresAt <= now) {
+			continue;
+		}
+		const days = Math.max(1, Math.ceil((t.expiresAt - now) / DAY));
+		await notify([t.uid], {
+			type: 'lvl-qa', nid: `lvl:qa:expiry-reminder:${String(t.tid)}:${String(t.expiresAt)}`, tid: t.tid, path: `/topic/${String(t.tid)}`,
+			bodyShort: `[[${NS}:qa.notification.expiry-reminder, ${await titleOf(t.tid)}, ${String(days)}]]`,
+		});
+		report.expiryReminders += 1;
+	}
+	const gone = (await db.getSortedSetRangeByScore(K.expiry, 0, BATCH, '-inf', now)).map(Number);
+	for (const t of await store.getTopics(gone)) {
+		if (t?.status !== 'open') {
+			await db.sortedSetRemove(K.expiry, String(t?.tid ?? 0));
+			continue;
+		}
+		await topics.setStatus(t.tid, 'expired', 'system');
+		await notify([t.uid], {
+			type: 'lvl-qa', nid: `lvl:qa:expired:${String(t.tid)}:${String(t.expiresAt)}`, tid: t.tid, path: `/topic/${String(t.tid)}`,
+			bodyShort: `[[${NS}:qa.notification.expired, ${await titleOf(t.tid)}]]`,
+		});
+		report.expired += 1;
+	}
+}
+
+/** One run of the Q&A jobs as at `now`. A lock keeps two runs from overlapping (a slow run, or a misconfigured cluster). */
+export async function run(now = Date.now()): Promise<RunReport> {
+	const report: RunReport = { nextMatches: 0, moderators: 0, askerReminders: 0, expiryReminders: 0, expired: 0 };
+	if (!await store.lock('jobs')) {
+		return report;
+	}
+	try {
+		await escalate(now, report);
+		await expire(now, report);
+	} finally {
+		await store.unlock('jobs');
+	}
+	return report;
+}
+
+export async function start(): Promise<void> {
+	await nodebb.addJob({
+		name: 'lvl:qa',
+		cronTime: '0 */15 * * * *',
+		onTick: async () => {
+			const r = await run();
+			if (Object.values(r).some(Boolean)) {
+				nodebb.log.info(`Q&A jobs: ${JSON.stringify(r)}`);
+			}
+		},
+	});
+}
