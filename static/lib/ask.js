@@ -34,7 +34,7 @@ define('lvl/ask', ['api', 'alerts', 'bootbox', 'translator'], function (api, ale
 			api.get('/plugins/lvl/qa/lists/mine', {}),
 			api.get('/plugins/lvl/qa/requests', {}),
 			tr('[[lvl:qa.ask.button]]'), tr('[[lvl:qa.ask.choose]]'), tr('[[lvl:qa.ask.no-questions]]'), tr('[[lvl:qa.ask.new-question]]'),
-			tr('[[lvl:qa.ask.send]]'), tr('[[global:cancel]]'),
+			tr('[[lvl:qa.ask.send]]'), tr('[[lvl:qa.ask.cancel]]'),
 		]).then(function (r) {
 			const mine = r[0];
 			const open = (mine.topics || []).filter(function (t) {

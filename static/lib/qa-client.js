@@ -263,7 +263,7 @@
 		const wrap = $('<div class="d-flex gap-2 align-items-center" component="lvl/search/filters"></div>');
 		wrap.append(
 			filterSelect('type', TYPES, params.get('lvlType') || '', '[[lvl:qa.search.any-type]]', '[[lvl:qa.search.label-type]]'),
-			filterSelect('status', STATUSES, params.get('lvlStatus') || '', '[[lvl:qa.search.any-status]]', '[[lvl:qa.search.label-status]]')
+			filterSelect('status', STATUSES, params.get('lvlStatus') || '', '[[lvl:qa.search.any-status]]', '[[lvl:qa.search.label-status]]'),
 		);
 		filters.append(wrap);
 		wrap.on('change', 'select', function () {

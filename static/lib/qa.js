@@ -6,6 +6,11 @@ define('forum/lvl/qa', ['api', 'alerts'], function (api, alerts) {
 	const Qa = {};
 
 	Qa.init = function () {
+		// on a phone the tabs scroll sideways: keep the current one in view
+		const active = document.querySelector('[component="lvl/qa/tabs"] .nav-link.active');
+		if (active) {
+			active.scrollIntoView({ block: 'nearest', inline: 'center' });
+		}
 		// direct requests: accept or decline in one click; the asker can withdraw theirs
 		$('[component="lvl/qa/requests/received"]').on('click', '[data-answer]', function () {
 			const item = $(this).closest('[data-request]');

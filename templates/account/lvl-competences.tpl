@@ -10,9 +10,9 @@
 	<div class="d-flex flex-wrap align-items-center gap-2" component="lvl/profile/reciprocity">
 		<div class="card">
 			<div class="card-body d-flex flex-wrap gap-3 p-2 small">
-				<span><span class="fw-semibold" component="lvl/profile/count/asked">{reciprocity.asked}</span> [[lvl:qa.profile.asked]]</span>
-				<span><span class="fw-semibold" component="lvl/profile/count/answered">{reciprocity.answered}</span> [[lvl:qa.profile.answered]]</span>
-				<span><span class="fw-semibold" component="lvl/profile/count/accepted">{reciprocity.accepted}</span> [[lvl:qa.profile.accepted]]</span>
+				<span>[[lvl:qa.profile.asked]] <span class="fw-semibold" component="lvl/profile/count/asked">{reciprocity.asked}</span></span>
+				<span>[[lvl:qa.profile.answered]] <span class="fw-semibold" component="lvl/profile/count/answered">{reciprocity.answered}</span></span>
+				<span>[[lvl:qa.profile.accepted]] <span class="fw-semibold" component="lvl/profile/count/accepted">{reciprocity.accepted}</span></span>
 			</div>
 		</div>
 		{{{ if !self }}}

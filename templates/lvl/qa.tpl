@@ -8,9 +8,9 @@
 		</div>
 		<div class="card align-self-md-start" component="lvl/qa/counts">
 			<div class="card-body d-flex gap-3 p-2 small">
-				<span><span class="fw-semibold" component="lvl/qa/count/asked">{counts.asked}</span> [[lvl:qa.count.asked]]</span>
-				<span><span class="fw-semibold" component="lvl/qa/count/answered">{counts.answered}</span> [[lvl:qa.count.answered]]</span>
-				<span><span class="fw-semibold" component="lvl/qa/count/accepted">{counts.accepted}</span> [[lvl:qa.count.accepted]]</span>
+				<span>[[lvl:qa.profile.asked]] <span class="fw-semibold" component="lvl/qa/count/asked">{counts.asked}</span></span>
+				<span>[[lvl:qa.profile.answered]] <span class="fw-semibold" component="lvl/qa/count/answered">{counts.answered}</span></span>
+				<span>[[lvl:qa.profile.accepted]] <span class="fw-semibold" component="lvl/qa/count/accepted">{counts.accepted}</span></span>
 			</div>
 		</div>
 	</div>

@@ -104,4 +104,42 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		await shot(page, 'qa-page-phone-fr');
 		await context.close();
 	});
+
+	it('Pieter asks Luc directly from his profile; Luc accepts in one click, in French on his phone', async () => {
+		// Pieter has a new open question (the first one is solved)
+		const s = new Session(FORUM_URL);
+		await s.login(pieter.username, pieter.password);
+		const asked = await s.post<{ response: { tid: number } }>('/api/v3/topics', {
+			cid, title: `Successierechten bij een schenking ${String(Date.now() % 100000)}`, content: 'Hoe lang moet ik leven na een schenking van een woning?',
+			lvlType: 'question', lvlCompetences: ['tax.personal'],
+		});
+		assert.strictEqual(asked.status, 200, asked.text);
+
+		const context = await newContext(browser, DESKTOP, 'nl-BE');
+		const page = await context.newPage();
+		await login(page, pieter.username, pieter.password);
+		await page.goto(`${FORUM_URL}/user/${luc.username}/competenties`);
+		await page.locator('[component="lvl/profile/reciprocity"]').waitFor({ timeout: 15000 });
+		assert.match(await page.locator('[component="lvl/profile/reciprocity"]').innerText(), /Antwoorden aanvaard\s*[1-9]/);
+		await page.locator('[component="lvl/profile/reciprocity"] [component="lvl/ask"]').click();
+		const dialog = page.locator('[component="lvl/ask/dialog"]');
+		await dialog.waitFor({ timeout: 10000 });
+		assert.match(await dialog.locator('select option').first().innerText(), /Successierechten/);
+		await shot(page, 'qa-ask-member-desktop-nl');
+		await page.locator('.modal-footer .btn-primary').click();
+		await page.locator('.alert-success, [component="toaster/toast"]').filter({ hasText: /Verstuurd/ }).first().waitFor({ timeout: 10000 });
+		await context.close();
+
+		const phone = await newContext(browser, PHONE, 'fr-BE');
+		const lucPage = await phone.newPage();
+		await login(lucPage, luc.username, luc.password);
+		await lucPage.goto(`${FORUM_URL}/vragen?list=requests`);
+		const request = lucPage.locator('[component="lvl/qa/request"]').filter({ hasText: /Successierechten/ }).first();
+		await request.waitFor({ timeout: 15000 });
+		assert.match(await request.innerText(), /sollicite votre aide/);
+		await shot(lucPage, 'qa-requests-phone-fr');
+		await request.locator('[component="lvl/qa/request/accept"]').click();
+		await lucPage.locator('[component="lvl/qa/requests/received"]').filter({ hasText: /Personne ne vous sollicite/ }).waitFor({ timeout: 15000 });
+		await phone.close();
+	});
 });
