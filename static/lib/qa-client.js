@@ -82,7 +82,9 @@
 						return;
 					}
 					api.get(BASE + '/helpers', { c: post.lvlCompetences.join(',') }).then(function (res) {
-						tr(Number(res.count) === 1 ? '[[lvl:qa.composer.helpers-one]]' : '[[lvl:qa.composer.helpers, ' + (Number(res.count) || 0) + ']]').then(t => helpers.text(t));
+						const count = Number(res.count) || 0;
+						const token = count === 0 ? '[[lvl:qa.composer.helpers-none]]' : count === 1 ? '[[lvl:qa.composer.helpers-one]]' : '[[lvl:qa.composer.helpers, ' + count + ']]';
+						tr(token).then(t => helpers.text(t));
 					}).catch(function () {
 						helpers.text('');
 					});

@@ -10,19 +10,12 @@ import { applyPlatformPrivileges } from '../../lib/platform/service';
 import * as jobs from '../../lib/qa/jobs';
 import { K } from '../../lib/qa/store';
 import * as store from '../../lib/qa/store';
-import { createCategory, createUser, eventually, guest, host, loginAs, notificationArrives, type TestUser, unique } from '../support/forum';
+import { createCategory, saveProfile, createUser, eventually, guest, host, loginAs, notificationArrives, type TestUser, unique } from '../support/forum';
 import type { Envelope, Session } from '../support/http';
 
 const API = '/api/v3/plugins/lvl';
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-async function profile(s: Session, uid: number, competences: { key: string; level: string; roles: string[] }[], extra: Record<string, unknown> = {}): Promise<void> {
-	const current = await s.get<Envelope<{ revision: number }>>(`${API}/profiles/${String(uid)}`);
-	const revision = current.status === 200 ? current.body.response.revision : 0;
-	const res = await s.put(`${API}/profiles/${String(uid)}`, { revision, competences, languages: ['nl'], availability: 'available', ...extra });
-	assert.strictEqual(res.status, 200, res.text);
-}
 
 async function post(s: Session, cid: number, body: Record<string, unknown>, title = unique('Stamboomonderzoek in Gent ')): Promise<number> {
 	const res = await s.post<Envelope<{ tid: number }>>('/api/v3/topics', { cid, title, content: 'Waar vind ik de parochieregisters van vóór 1796?', ...body });
@@ -75,9 +68,9 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 		outsider = await createUser('nietlid', {});
 		await nodebb.groups().join(group, helper.uid);
 		[askerS, firstS, secondS, notNowS] = await Promise.all([loginAs(asker), loginAs(first), loginAs(second), loginAs(notNow)]);
-		await profile(firstS, first.uid, [{ key: 'culture.genealogy', level: 'expert', roles: ['advice'] }]);
-		await profile(secondS, second.uid, [{ key: 'culture.genealogy', level: 'experienced', roles: ['advice'] }]);
-		await profile(notNowS, notNow.uid, [{ key: 'culture.genealogy', level: 'basic', roles: [] }], { availability: 'not-now' });
+		await saveProfile(firstS, first.uid, [{ key: 'culture.genealogy', level: 'expert', roles: ['advice'] }]);
+		await saveProfile(secondS, second.uid, [{ key: 'culture.genealogy', level: 'experienced', roles: ['advice'] }]);
+		await saveProfile(notNowS, notNow.uid, [{ key: 'culture.genealogy', level: 'basic', roles: [] }], { availability: 'not-now' });
 	});
 
 	after(async () => {

@@ -3,20 +3,13 @@ import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
 import { applyPlatformPrivileges } from '../../lib/platform/service';
 import { K } from '../../lib/qa/store';
-import { createCategory, createUser, eventually, guest, loginAs, notificationArrives, type TestUser, unique } from '../support/forum';
+import { createCategory, saveProfile, createUser, eventually, guest, loginAs, notificationArrives, type TestUser, unique } from '../support/forum';
 import type { Envelope, Session } from '../support/http';
 
 const API = '/api/v3/plugins/lvl';
 
 interface QaTopic { tid: number; type: string; status: string; competences: string[]; accepted: number[]; routed: number }
 interface ListPage { tids: number[]; total: number; topics: { tid: number; icons: string[] }[] }
-
-async function profile(s: Session, uid: number, competences: { key: string; level: string; roles: string[] }[], extra: Record<string, unknown> = {}): Promise<void> {
-	const current = await s.get<Envelope<{ revision: number }>>(`${API}/profiles/${String(uid)}`);
-	const revision = current.status === 200 ? current.body.response.revision : 0;
-	const res = await s.put(`${API}/profiles/${String(uid)}`, { revision, competences, languages: ['nl'], availability: 'available', ...extra });
-	assert.strictEqual(res.status, 200, res.text);
-}
 
 async function ask(s: Session, cid: number, body: Record<string, unknown>): Promise<{ status: number; tid: number; pid: number; text: string }> {
 	const res = await s.post<Envelope<{ tid: number; mainPid: number }>>('/api/v3/topics', { cid, title: unique('Vraag over arbeidsrecht '), content: 'Mag mijn werkgever mij zomaar ontslaan na twintig jaar dienst?', ...body });
@@ -61,10 +54,10 @@ describe('Q&A: topic types, accepted answers and routing', () => {
 		[askerS, expertS, basicS, pausedS, modS, outsiderS] = await Promise.all([loginAs(asker), loginAs(expert), loginAs(basic), loginAs(paused), loginAs(mod), loginAs(outsider)]);
 		const put = await modS.put<Envelope<{ types: string[] }>>(`${API}/qa/categories/${String(questionsOnly)}`, { types: ['question'], default: 'question' });
 		assert.strictEqual(put.status, 200, put.text);
-		await profile(expertS, expert.uid, [{ key: 'law.family', level: 'expert', roles: ['advice'] }]);
-		await profile(basicS, basic.uid, [{ key: 'law.family', level: 'basic', roles: [] }, { key: 'tax.vat', level: 'experienced', roles: ['advice'] }]);
-		await profile(pausedS, paused.uid, [{ key: 'law.family', level: 'expert', roles: ['advice', 'mentoring'] }]);
-		await profile(askerS, asker.uid, [{ key: 'law.family', level: 'expert', roles: ['advice'] }]);
+		await saveProfile(expertS, expert.uid, [{ key: 'law.family', level: 'expert', roles: ['advice'] }]);
+		await saveProfile(basicS, basic.uid, [{ key: 'law.family', level: 'basic', roles: [] }, { key: 'tax.vat', level: 'experienced', roles: ['advice'] }]);
+		await saveProfile(pausedS, paused.uid, [{ key: 'law.family', level: 'expert', roles: ['advice', 'mentoring'] }]);
+		await saveProfile(askerS, asker.uid, [{ key: 'law.family', level: 'expert', roles: ['advice'] }]);
 		const pause = await pausedS.put<Envelope<{ paused: boolean }>>(`${API}/qa/me/routing`, { paused: true });
 		assert.strictEqual(pause.body.response.paused, true);
 	});

@@ -3,7 +3,8 @@
  */
 import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
-import { Session } from './http';
+import assert from 'assert';
+import { type Envelope, Session } from './http';
 
 let counter = 0;
 
@@ -83,4 +84,12 @@ export async function notificationArrives(uid: number, part: string): Promise<Re
 		const nid = nids.find(n => n.includes(part));
 		return nid ? nodebb.db().getObject(`notifications:${nid}`) : null;
 	}, `a "${part}" notification for uid ${String(uid)}`);
+}
+
+/** Saves a member's competence profile through the API, as the member would (at its current revision). */
+export async function saveProfile(s: Session, uid: number, competences: { key: string; level: string; roles: string[] }[], extra: Record<string, unknown> = {}): Promise<void> {
+	const current = await s.get<Envelope<{ revision: number }>>(`/api/v3/plugins/lvl/profiles/${String(uid)}`);
+	const revision = current.status === 200 ? current.body.response.revision : 0;
+	const res = await s.put(`/api/v3/plugins/lvl/profiles/${String(uid)}`, { revision, competences, languages: ['nl'], availability: 'available', ...extra });
+	assert.strictEqual(res.status, 200, res.text);
 }
