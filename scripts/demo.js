@@ -31,7 +31,10 @@ async function main() {
 	const f = await forum.start(nbb.path, 'demo');
 	// the seed goes through the forum's own HTTP API, so every hook of the plugin runs as in real use
 	const { seedAssociation, DEMO_PEOPLE, DEMO_NEWCOMERS } = require(path.join(ROOT, 'build/test/support/seed.js'));
-	await seedAssociation(f.url, f.admin);
+	const seeded = await seedAssociation(f.url, f.admin);
+	// a few questions, an offer and a wanted post, so the Q&A shows as after a few weeks (the demo only)
+	const { seedExchange } = require(path.join(ROOT, 'build/test/support/demo-exchange.js'));
+	await seedExchange(f.url, seeded);
 
 	console.log(`
   Leden voor Leden demo forum: ${f.url}

@@ -36,6 +36,17 @@ export async function filterTopicPost(data: Record<string, unknown>): Promise<Re
 	return data;
 }
 
+/**
+ * A new topic that goes to NodeBB's post queue (`filter:post-queue.save`: { id, uid, type, data }) is checked now, so
+ * the member hears about a missing competence when posting, not when a moderator approves it days later.
+ */
+export async function filterPostQueueSave(payload: { type: string; data: Record<string, unknown> }): Promise<typeof payload> {
+	if (payload.type === 'topic') {
+		await topics.readNewTopic(payload.data);
+	}
+	return payload;
+}
+
 /** `filter:topic.create` ({ topic, data }): the fields are written with NodeBB's own topic hash. */
 export async function filterTopicCreate(payload: { topic: Record<string, unknown>; data: Record<string, unknown> }): Promise<typeof payload> {
 	const type = asString(payload.data.lvlType);

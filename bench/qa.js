@@ -1,0 +1,292 @@
+'use strict';
+
+// The Q&A at association scale (`npm run bench -- --suite=qa`).
+//
+// It runs on a bench database the directory suite seeded with 50,000 members (their profiles and the competence
+// indexes routing reads), with the forum stopped, in NodeBB's process (Node 22, cwd = NodeBB's root):
+//   `node bench/qa.js run <config file> <members> <topics> <routings> <pages>`
+//  1. seeds <topics> Q&A topics (once; a marker remembers it): 60 % questions, 20 % offers, 10 % wanted posts and
+//     10 % discussions over two years, in two platform categories, written in bulk as NodeBB writes a topic and its
+//     first post (topic and post hashes and NodeBB's sorted sets), with the plugin's own lists and figures;
+//  2. routing: the plugin's routing.route() for <routings> new questions (1–3 competences, drawn with the members'
+//     skew) by random members: what routing adds to posting a question (NodeBB runs it after the reply is sent, in
+//     action:topic.post), with its notification created and pushed;
+//  3. the lists: for each Q&A list, <pages> pages (first, last and random ones) as a verified member, each what the
+//     API does: lists.page() and NodeBB's topics.getTopicsByTids() for the page.
+// In process, without HTTP: the forum's own cost of a logged-in API read is the directory suite's `ping` row.
+// Prints one JSON line. Only the bench profiles' databases are written to.
+
+const path = require('path');
+const { prng } = require('./roster-data');
+const data = require('./directory-data');
+
+const ROOT = path.resolve(__dirname, '..');
+const SEED_MARKER = 'bench:qa:seed';
+const DIRECTORY_MARKER = 'bench:directory:seed';
+const DAY = 24 * 60 * 60 * 1000;
+const LISTS = ['unanswered', 'unsolved', 'solved', 'for-you', 'mine', 'offers', 'wanted'];
+
+function percentile(sorted, p) {
+	if (!sorted.length) {
+		return 0;
+	}
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function stats(values) {
+	const s = [...values].sort((a, b) => a - b);
+	return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] || 0 };
+}
+
+async function loadNodebb(configFile) {
+	require(path.join(process.cwd(), 'require-main'));
+	const nconf = require.main.require('nconf');
+	nconf.env({ separator: '__' });
+	require.main.require('./src/prestart').loadConfig(configFile);
+	const db = require.main.require('./src/database');
+	await db.init();
+	await require.main.require('./src/meta').configs.init();
+	return {
+		db,
+		categories: require.main.require('./src/categories'),
+		topics: require.main.require('./src/topics'),
+		plugin: p => require(path.join(ROOT, 'build', 'lib', p)),
+	};
+}
+
+function vmHwmMb() {
+	const m = /VmHWM:\s+(\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
+	return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
+/** Competences for a topic, with the members' skew (popular competences are asked about more). */
+function competencesFor(r, pop, count) {
+	const out = new Set();
+	while (out.size < count) {
+		const x = r.next() * pop.cumulative[pop.cumulative.length - 1];
+		out.add(pop.keys[pop.cumulative.findIndex(c => c >= x)]);
+	}
+	return [...out];
+}
+
+async function seedTopics(nbb, count, members) {
+	const { db, categories, plugin } = nbb;
+	const settings = plugin('settings.js');
+	const store = plugin('qa/store.js');
+	const say = msg => process.stderr.write(`[qa seed] ${msg}\n`);
+	const t0 = performance.now();
+	const [questionsCat, offersCat] = await Promise.all([
+		categories.create({ name: 'Bench: vragen', description: 'Vragen en antwoorden' }),
+		categories.create({ name: 'Bench: aanbod en gezocht', description: 'Aanbod en gezocht' }),
+	]);
+	const s = await settings.get();
+	await settings.save({ platformCids: [...new Set([...s.platformCids, questionsCat.cid, offersCat.cid])] });
+	await plugin('platform/service.js').applyPlatformPrivileges();
+
+	const r = prng(20261125);
+	const pop = data.popularity();
+	const now = Date.now();
+	const span = 2 * 365 * DAY;
+	const firstTid = (Number(await db.getObjectField('global', 'nextTid')) || 0) + 1;
+	const firstPid = (Number(await db.getObjectField('global', 'nextPid')) || 0) + 1;
+	const counts = { question: 0, offer: 0, wanted: 0, discussion: 0 };
+	const perCid = { [questionsCat.cid]: 0, [offersCat.cid]: 0 };
+	const CHUNK = 1000;
+	for (let start = 0; start < count; start += CHUNK) {
+		const objects = [];
+		const zsets = [];
+		for (let i = start; i < Math.min(count, start + CHUNK); i += 1) {
+			const tid = firstTid + i;
+			const pid = firstPid + i;
+			const x = r.next();
+			const type = x < 0.6 ? 'question' : x < 0.8 ? 'offer' : x < 0.9 ? 'wanted' : 'discussion';
+			counts[type] += 1;
+			const timestamp = now - span + Math.floor((i / count) * span) + r.int(0, 60000);
+			const age = now - timestamp;
+			const uid = members[r.int(0, members.length - 1)];
+			const cid = type === 'offer' || type === 'wanted' ? offersCat.cid : questionsCat.cid;
+			perCid[cid] += 1;
+			const competences = type === 'question' ? competencesFor(r, pop, r.int(1, 3)) : type === 'discussion' ? [] : competencesFor(r, pop, r.int(0, 2));
+			let status = '';
+			let firstReplyAt = 0;
+			let acceptedAt = 0;
+			let expiresAt = 0;
+			if (type === 'question') {
+				if (r.next() < (age > 7 * DAY ? 0.8 : 0.4)) {
+					firstReplyAt = timestamp + r.int(10 * 60 * 1000, 4 * DAY);
+				}
+				status = firstReplyAt && age > 30 * DAY && r.next() < 0.6 ? 'solved' : 'open';
+				if (status === 'solved') {
+					acceptedAt = firstReplyAt + r.int(60 * 60 * 1000, 10 * DAY);
+				}
+			} else if (type !== 'discussion') {
+				expiresAt = timestamp + 60 * DAY;
+				status = expiresAt > now ? 'open' : r.pick(['expired', 'expired', 'fulfilled', 'closed']);
+				if (status !== 'open') {
+					expiresAt = 0;
+				}
+			}
+			const title = `${type === 'question' ? 'Vraag' : type === 'offer' ? 'Aanbod' : type === 'wanted' ? 'Gezocht' : 'Gesprek'} ${i + 1}: ${competences.join(', ') || 'algemeen'}`;
+			objects.push([`topic:${tid}`, {
+				tid, uid, cid, mainPid: pid, title, slug: `${tid}/bench-${type}-${i + 1}`, timestamp, lastposttime: timestamp,
+				postcount: 1, viewcount: 0, postercount: 1, upvotes: 0, downvotes: 0, deleted: 0, locked: 0, pinned: 0,
+				lvlType: type, lvlStatus: status, lvlCompetences: JSON.stringify(competences), lvlAccepted: '[]',
+				lvlFirstReplyAt: firstReplyAt, lvlAcceptedAt: acceptedAt, lvlExpiresAt: expiresAt,
+			}]);
+			objects.push([`post:${pid}`, { pid, uid, tid, content: `${title}. Wie kan helpen?`, timestamp, deleted: 0, upvotes: 0, downvotes: 0 }]);
+			for (const [key, score] of [
+				['topics:tid', timestamp], ['topics:recent', timestamp], ['topics:posts', 1], ['topics:views', 0], ['topics:votes', 0],
+				[`cid:${cid}:tids`, timestamp], [`cid:${cid}:tids:create`, timestamp], [`cid:${cid}:tids:posts`, 1],
+				[`cid:${cid}:tids:votes`, 0], [`cid:${cid}:tids:views`, 0], [`cid:${cid}:uid:${uid}:tids`, timestamp], [`uid:${uid}:topics`, timestamp],
+			]) {
+				zsets.push([key, score, String(tid)]);
+			}
+			for (const [key, score] of [['posts:pid', timestamp], [`cid:${cid}:pids`, timestamp], [`uid:${uid}:posts`, timestamp]]) {
+				zsets.push([key, score, String(pid)]);
+			}
+			// the plugin's own lists and figures, with its own key names
+			const t = { tid, cid, uid, type, status, competences };
+			zsets.push([store.K.type(type), timestamp, String(tid)], [store.K.mine(uid), timestamp, String(tid)]);
+			if (status) {
+				zsets.push([store.K.status(status), timestamp, String(tid)]);
+			}
+			if (type === 'question') {
+				for (const c of competences) {
+					zsets.push([store.K.competenceQuestions(c), timestamp, String(tid)]);
+					if (status === 'open') {
+						zsets.push([store.K.competenceOpen(c), timestamp, String(tid)]);
+					}
+				}
+				if (!firstReplyAt) {
+					zsets.push([store.K.unanswered, timestamp, String(tid)]);
+				}
+				for (const scope of store.statScopes(t)) {
+					zsets.push([store.K.statQuestions(scope), timestamp, String(tid)]);
+					if (firstReplyAt) {
+						zsets.push([store.K.statFirstReply(scope), firstReplyAt - timestamp, String(tid)]);
+					}
+					if (acceptedAt) {
+						zsets.push([store.K.statAccepted(scope), acceptedAt - timestamp, String(tid)]);
+					}
+				}
+			} else if (status === 'open' && expiresAt) {
+				zsets.push([store.K.expiry, expiresAt, String(tid)]);
+			}
+		}
+		await db.setObjectBulk(objects);
+		await db.sortedSetAddBulk(zsets);
+		if ((start + CHUNK) % 20000 === 0) {
+			say(`${start + CHUNK} topics (${Math.round((performance.now() - t0) / 1000)} s)`);
+		}
+	}
+	await db.setObject('global', { nextTid: firstTid + count - 1, nextPid: firstPid + count - 1 });
+	await db.incrObjectFieldBy('global', 'topicCount', count);
+	await db.incrObjectFieldBy('global', 'postCount', count);
+	for (const [cid, n] of Object.entries(perCid)) {
+		await db.incrObjectFieldBy(`category:${cid}`, 'topic_count', n);
+		await db.incrObjectFieldBy(`category:${cid}`, 'post_count', n);
+	}
+	return { count, counts, cids: [questionsCat.cid, offersCat.cid], seedMs: performance.now() - t0 };
+}
+
+async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
+	const wantMembers = Number(membersArg);
+	const wantTopics = Number(topicsArg);
+	const routings = Number(routingsArg || 300);
+	const pages = Number(pagesArg || 30);
+	const nbb = await loadNodebb(configFile);
+	const { db, topics, plugin } = nbb;
+	const say = msg => process.stderr.write(`[qa] ${msg}\n`);
+	try {
+		const dir = await db.getObject(DIRECTORY_MARKER);
+		const dirSeed = dir ? JSON.parse(dir.result) : null;
+		if (!dirSeed || dirSeed.count !== wantMembers) {
+			throw new Error(`this bench database holds no directory seeded with ${wantMembers} members: run the directory suite at that size first`);
+		}
+		const { membersGroup } = await plugin('settings.js').get();
+		const members = (await db.getSortedSetRange(`group:${membersGroup}:members`, 0, -1)).map(Number);
+		let seed = await db.getObject(SEED_MARKER);
+		if (!seed || Number(seed.count) !== wantTopics) {
+			if (seed) {
+				throw new Error(`this bench database already holds ${seed.count} seeded Q&A topics, not ${wantTopics}: seed the directory afresh first`);
+			}
+			say(`seeding ${wantTopics} Q&A topics`);
+			const result = await seedTopics(nbb, wantTopics, members);
+			await db.setObject(SEED_MARKER, { count: wantTopics, seededAt: Date.now(), result: JSON.stringify(result) });
+			seed = await db.getObject(SEED_MARKER);
+			say(`seeded in ${Math.round(result.seedMs / 1000)} s`);
+		}
+		const seedResult = JSON.parse(seed.result);
+
+		// 2. routing
+		const routing = plugin('qa/routing.js');
+		const store = plugin('qa/store.js');
+		const r = prng(20261126);
+		const pop = data.popularity();
+		const fakeFrom = 900000000;
+		const routeMs = [];
+		const asked = [];
+		for (let j = 0; j < routings + 20; j += 1) {
+			const t = {
+				tid: fakeFrom + j, cid: seedResult.cids[0], uid: members[r.int(0, members.length - 1)], mainPid: 0, type: 'question', status: 'open',
+				competences: competencesFor(r, pop, r.int(1, 3)), accepted: [], timestamp: Date.now(), firstReplyAt: 0, acceptedAt: 0,
+				expiresAt: 0, escalation: 0, deleted: false,
+			};
+			const t0 = performance.now();
+			const picked = await routing.route(t);
+			const ms = performance.now() - t0;
+			if (j >= 20) {
+				// the first 20 warm the process up, as after any start
+				routeMs.push(ms);
+				asked.push(picked.length);
+			}
+		}
+		// NodeBB pushes notifications 0.5 s later, in the background: let them finish, then take the bench's questions out
+		await new Promise(res => setTimeout(res, 2500));
+		for (let j = 0; j < routings + 20; j += 1) {
+			const uids = await db.getSortedSetRange(store.K.routedFor(fakeFrom + j), 0, -1);
+			await Promise.all(uids.map(uid => db.sortedSetRemove(store.K.routedTo(Number(uid)), String(fakeFrom + j))));
+			await db.delete(store.K.routedFor(fakeFrom + j));
+		}
+		say(`routing: p50 ${stats(routeMs).p50.toFixed(1)} ms, p95 ${stats(routeMs).p95.toFixed(1)} ms`);
+
+		// 3. the lists, as a verified member who has competences (the "for you" list needs them)
+		const lists = plugin('qa/lists.js');
+		const profiles = await Promise.all(members.slice(0, 200).map(uid => plugin('competences/store.js').getProfile(uid)));
+		const viewer = members[profiles.findIndex(p => p.competences.length >= 6)] || members[0];
+		const perList = {};
+		for (const list of LISTS) {
+			const first = await lists.page(list, viewer, 1);
+			const plan = [1, first.pageCount, ...Array.from({ length: Math.max(0, pages - 2) }, () => r.int(1, first.pageCount))];
+			const ms = [];
+			for (const p of plan) {
+				const t0 = performance.now();
+				const page = await lists.page(list, viewer, p);
+				await topics.getTopicsByTids(page.tids, viewer);
+				ms.push(performance.now() - t0);
+			}
+			perList[list] = { ...stats(ms), total: first.total, pageCount: first.pageCount };
+			say(`${list}: ${first.total} topics in ${first.pageCount} pages; p50 ${perList[list].p50.toFixed(1)} ms, p95 ${perList[list].p95.toFixed(1)} ms`);
+		}
+		process.stdout.write(`${JSON.stringify({
+			members: members.length, topics: seedResult, routing: { ...stats(routeMs), askedAvg: asked.reduce((a, b) => a + b, 0) / Math.max(1, asked.length) },
+			lists: perList, peakRssMb: vmHwmMb(),
+		})}\n`);
+	} finally {
+		await db.close();
+	}
+}
+
+module.exports = { run, stats };
+
+if (require.main === module) {
+	const [mode, ...args] = process.argv.slice(2);
+	if (mode !== 'run') {
+		console.error('usage: node bench/qa.js run <config file> <members> <topics> <routings> <pages>');
+		process.exit(2);
+	}
+	run(...args).then(() => process.exit(0), (err) => {
+		console.error(err.stack || err);
+		process.exit(1);
+	});
+}
