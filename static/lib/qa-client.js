@@ -272,11 +272,13 @@
 			$('#advanced-search').trigger('submit');
 		});
 		// badges next to each result's title (the server adds the topic's type and status to the results)
-		(ajaxify.data.posts || []).forEach(function (post) {
+		// the results are rendered in the order of ajaxify.data.posts (a post can be listed twice: title and body)
+		const links = $('#results a.topic-title');
+		(ajaxify.data.posts || []).forEach(function (post, i) {
 			if (!post.topic || !post.topic.lvlType) {
 				return;
 			}
-			const link = $('#results a.topic-title[href$="/post/' + encodeURIComponent(post.pid) + '"]').first();
+			const link = links.eq(i);
 			const badges = $('<span class="d-inline-flex gap-1 ms-2 align-middle" component="lvl/search/badges"></span>');
 			const type = $('<span class="badge text-bg-light border fw-normal"></span>');
 			tr('[[lvl:qa.type.' + post.topic.lvlType + ']]').then(t => type.text(t));
