@@ -318,7 +318,7 @@ export function isActive(warning: { expiresAt: number; revokedAt?: number }, now
 /** Built-in pattern kinds, written `{price}`, `{shop-link}`, `{affiliate}` in a list. Fixed and checked by the tests. */
 export const BUILT_IN: Readonly<Record<string, RegExp>> = Object.freeze({
 	// € 25, 25 €, EUR 1.250,00, 19,99 euro, $30, £ 12
-	price: /(?:[€$£]|\beur\b|\beuro\b)\s?\d{1,7}(?:[.,]\d{1,3})*|\b\d{1,7}(?:[.,]\d{1,3})*\s?(?:[€$£]|eur\b|euro\b|euros\b)/iu,
+	price: /(?:[€$£]|\beur\b|\beuro\b)\s?\d[\d.,]{0,12}|\b\d[\d.,]{0,12}\s?(?:[€$£]|eur\b|euro\b|euros\b)/iu,
 	// links to shops and marketplaces, or to a product/checkout page
 	'shop-link': /\bhttps?:\/\/[^\s/]*(?:amazon\.|bol\.com|ebay\.|etsy\.com|2dehands\.be|2ememain\.be|marktplaats\.nl|zalando\.|aliexpress\.)|\bhttps?:\/\/\S*\/(?:shop|store|product|products|checkout|cart|winkel|boutique)\b/iu,
 	// tracking and affiliate parameters

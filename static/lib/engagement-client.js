@@ -7,6 +7,7 @@
 (function () {
 	const BASE = '/plugins/lvl/engagement';
 	let charterCache = null;
+	const PROPOSE = { queue: 'step.propose-queue', mute: 'step.propose-mute', ban: 'step.propose-ban' };
 
 	function tr(token) {
 		return new Promise(function (resolve) {
@@ -100,7 +101,7 @@
 			if (!p) {
 				return;
 			}
-			tr('[[lvl-engagement:step.propose-' + p.action + ', ' + result.active + ', ' + p.days + ']]').then(function (text) {
+			tr('[[lvl-engagement:' + PROPOSE[p.action] + ', ' + result.active + ', ' + p.days + ']]').then(function (text) {
 				bootbox.confirm(text, function (yes) {
 					if (yes) {
 						api.post(BASE + '/warnings/' + result.warning.id + '/step', { action: p.action, days: p.days })
