@@ -6,3 +6,4 @@ import './membership.test';
 import './access.test';
 import './competences.test';
 import './qa.test';
+import './engagement.test';

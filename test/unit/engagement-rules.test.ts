@@ -1,7 +1,7 @@
 import assert from 'assert';
 import safeRegex from 'safe-regex2';
 import {
-	BUILT_IN, blocks, compileList, decodeReason, diffCharters, diffWords, encodeReason, findHit, parseLadder, proposeStep, readArticles,
+	type ArticleChange, BUILT_IN, blocks, compileList, decodeReason, diffCharters, diffWords, encodeReason, findHit, parseLadder, proposeStep, readArticles,
 	regexProblem, renderMarkdown, STARTER_PATTERNS,
 } from '../../lib/engagement/rules';
 
@@ -31,7 +31,7 @@ describe('rules of engagement: the charter', () => {
 		const v1 = readArticles([art('A', 'Wees altijd beleefd.'), art('B', 'Geen verkoop.'), art('C', 'Blijft binnen.')], 1);
 		const v2 = readArticles([{ ...v1.articles[1] }, { ...v1.articles[0], body: { ...t('x'), nl: 'Wees altijd hoffelijk.' } }, art('D', 'Nieuw.')], v1.next);
 		const changes = diffCharters(v1.articles, v2.articles);
-		const byId = Object.fromEntries(changes.map(c => [c.id, c]));
+		const byId: Record<string, ArticleChange | undefined> = Object.fromEntries(changes.map(c => [c.id, c]));
 		assert.strictEqual(byId['art-2']?.status, 'moved');
 		assert.deepStrictEqual([byId['art-2']?.from, byId['art-2']?.to], [2, 1]);
 		assert.strictEqual(byId['art-1']?.status, 'changed');
