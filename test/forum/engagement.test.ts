@@ -144,8 +144,8 @@ describe('Rules of engagement: charter, reports, warnings and the non-commercial
 			// NodeBB answers the flag id to moderators only
 			flagId = Number(await nodebb.db().getObjectField(`post:${String(pid)}`, 'flagId'));
 			await eventually(() => nodebb.db().isSortedSetMember(K.flagsByArticle(civility.id), String(flagId)), 'the report indexed by article');
-			const list = await adminS.get<{ flags: { flagId: number }[] }>(`/api/flags?lvlArticle=${civility.id}`);
-			assert.deepStrictEqual(list.body.flags.map(f => f.flagId), [flagId]);
+			const list = await adminS.get<{ flags: { flagId: number | string }[] }>(`/api/flags?lvlArticle=${civility.id}`);
+			assert.deepStrictEqual(list.body.flags.map(f => Number(f.flagId)), [flagId]);
 			const none = await adminS.get<{ flags: unknown[] }>(`/api/flags?lvlArticle=${articles[2]!.id}`);
 			assert.strictEqual(none.body.flags.length, 0);
 			const detail = await adminS.get(`/flags/${String(flagId)}?lang=nl`, { accept: 'text/html' });
