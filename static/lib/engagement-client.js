@@ -27,7 +27,7 @@
 		if (!charterCache) {
 			charterCache = new Promise(function (resolve, reject) {
 				require(['api'], function (api) {
-					api.get(BASE + '/charter', {}).then(resolve, reject);
+					api.get(BASE + '/charter', { lang: config.userLang }).then(resolve, reject);
 				});
 			});
 			charterCache.catch(function () { charterCache = null; });
