@@ -5,6 +5,7 @@
  * through `meta.settings.get`, which NodeBB caches and invalidates itself, so a change applies without a restart.
  */
 import * as nodebb from './nodebb';
+import { DEFAULT_LADDER, parseLadder } from './engagement/rules';
 
 export const NS = 'lvl';
 export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
@@ -43,6 +44,14 @@ export interface Settings {
 	qaEscalationGroup: string;
 	/** Q&A: days with replies but none accepted before the asker is reminded. */
 	qaAcceptReminderDays: number;
+	/** Rules of engagement: a new charter version must be accepted at the next visit ('require'), or members are only told ('inform'). */
+	charterAcceptance: 'require' | 'inform';
+	/** Rules of engagement: days a warning stays active. */
+	warningDays: number;
+	/** Rules of engagement: the ladder, `count:action:days` steps (`2:queue:14, 3:mute:7`). */
+	warningLadder: string;
+	/** Rules of engagement: what the non-commercial guard does with a hit ('off' = nothing). */
+	guardMode: 'flag' | 'queue' | 'off';
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -62,12 +71,17 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	qaModeratorDays: 7,
 	qaEscalationGroup: '',
 	qaAcceptReminderDays: 7,
+	charterAcceptance: 'require',
+	warningDays: 180,
+	warningLadder: DEFAULT_LADDER,
+	guardMode: 'flag',
 });
 
 /** Integer settings: their bounds. */
 const RANGES = {
 	graceDays: [0, 365], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
 	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
+	warningDays: [1, 3650],
 } as const;
 
 /** Group names NodeBB reserves: never usable as the members group. */
@@ -106,6 +120,20 @@ function text(raw: unknown, fallback: string, maxLength = 100): string {
 	return value ? value.slice(0, maxLength) : fallback;
 }
 
+/** A stored ladder that no longer parses falls back to the default (validate() keeps bad ones out). */
+function ladderText(raw: unknown): string {
+	if (raw === undefined || raw === null) {
+		return DEFAULT_LADDER;
+	}
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	try {
+		parseLadder(value);
+		return value;
+	} catch {
+		return DEFAULT_LADDER;
+	}
+}
+
 /** Pure: whatever is stored (strings on Redis, JSON types on PostgreSQL) becomes a complete, valid Settings. */
 export function normalise(raw: Record<string, unknown> | null | undefined): Settings {
 	const r = raw ?? {};
@@ -127,6 +155,10 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		qaModeratorDays: int(r.qaModeratorDays, DEFAULTS.qaModeratorDays, ...RANGES.qaModeratorDays),
 		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
 		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
+		charterAcceptance: r.charterAcceptance === 'inform' ? 'inform' : 'require',
+		warningDays: int(r.warningDays, DEFAULTS.warningDays, ...RANGES.warningDays),
+		warningLadder: ladderText(r.warningLadder),
+		guardMode: r.guardMode === 'queue' || r.guardMode === 'off' ? r.guardMode : 'flag',
 	};
 }
 
@@ -144,6 +176,13 @@ export function validate(raw: Record<string, unknown>): string | null {
 	}
 	if (group.length > 100) {
 		return `[[${NS}:error.group-name-too-long]]`;
+	}
+	if (raw.warningLadder !== undefined) {
+		try {
+			parseLadder(raw.warningLadder);
+		} catch (err) {
+			return err instanceof Error ? err.message : String(err);
+		}
 	}
 	for (const [key, [min, max]] of Object.entries(RANGES)) {
 		const value = raw[key];
@@ -176,6 +215,10 @@ export function toStored(settings: Settings): Record<string, string> {
 		qaModeratorDays: String(settings.qaModeratorDays),
 		qaEscalationGroup: settings.qaEscalationGroup,
 		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),
+		charterAcceptance: settings.charterAcceptance,
+		warningDays: String(settings.warningDays),
+		warningLadder: settings.warningLadder,
+		guardMode: settings.guardMode,
 	};
 }
 
