@@ -106,9 +106,12 @@ describe('browser: the charter is accepted, and a warning cites an article', fun
 		return t.body.response.mainPid;
 	}
 
+	let mariePid = 0;
+
 	it('a moderator warns Marie citing an article, from the post menu (Dutch)', async () => {
 		await acceptAs(marie.username, marie.password);
 		const pid = await postAs(marie.username, marie.password);
+		mariePid = pid;
 		const context = await newContext(browser, DESKTOP, 'nl-BE');
 		const page: Page = await context.newPage();
 		await login(page, adminLogin().username, adminLogin().password);
@@ -125,6 +128,34 @@ describe('browser: the charter is accepted, and a warning cites an article', fun
 		await page.locator('.modal.show .btn-warning').click();
 		await page.locator('.alert-success, [component="toaster/toast"]').first().waitFor({ timeout: 15000 }).catch(() => undefined);
 		await context.close();
+	});
+
+	it('Luc reports Marie\'s post citing an article in NodeBB\'s flag dialog (French); the flags list filters by that article', async () => {
+		await acceptAs(luc.username, luc.password);
+		const context = await newContext(browser, DESKTOP, 'fr-BE');
+		const page = await context.newPage();
+		await login(page, luc.username, luc.password);
+		await page.goto(`${FORUM_URL}/post/${String(mariePid)}`);
+		const post = page.locator(`[component="post"][data-pid="${String(mariePid)}"]`);
+		await post.waitFor();
+		await post.locator('[component="post/tools"] .dropdown-toggle, [component="post/tools"] button').first().click();
+		await page.locator('[component="post/flag"]').first().click();
+		const reason = page.locator('[component="lvl/flag-reason"]').filter({ hasText: /Courtoisie/ }).first();
+		await reason.waitFor({ timeout: 15000 });
+		assert.strictEqual(await page.locator('#flag-reason-spam').isVisible(), false, 'the articles replace NodeBB\'s generic reasons');
+		await reason.locator('input[type="radio"]').check();
+		await shot(page, 'charter-flag-dialog-desktop-fr');
+		await page.locator('#flag-post-commit').click();
+		await page.locator('.alert-success, [component="toaster/toast"]').first().waitFor({ timeout: 15000 });
+		await context.close();
+
+		const admin = new Session(FORUM_URL);
+		await admin.login(adminLogin().username, adminLogin().password);
+		const flags = await admin.get<{ flags: { target_readable?: string; reports?: { value: string }[]; pid?: number; targetId?: number | string }[] }>('/api/flags?lvlArticle=art-1');
+		assert.strictEqual(flags.status, 200, flags.text);
+		assert.ok(flags.body.flags.some(f => String(f.targetId) === String(mariePid)), 'the report is listed under its article');
+		const other = await admin.get<{ flags: { targetId?: number | string }[] }>('/api/flags?lvlArticle=art-3');
+		assert.ok(!other.body.flags.some(f => String(f.targetId) === String(mariePid)), 'and not under another article');
 	});
 
 	it('Marie sees her active warning, the article quoted and why (her charter page, French)', async () => {
