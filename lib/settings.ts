@@ -43,6 +43,8 @@ export interface Settings {
 	qaEscalationGroup: string;
 	/** Q&A: days with replies but none accepted before the asker is reminded. */
 	qaAcceptReminderDays: number;
+	/** Insight: show a "top contributors" list (named members) on the dashboard; off = aggregates only. */
+	insightTopContributors: boolean;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -62,6 +64,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	qaModeratorDays: 7,
 	qaEscalationGroup: '',
 	qaAcceptReminderDays: 7,
+	insightTopContributors: false,
 });
 
 /** Integer settings: their bounds. */
@@ -106,6 +109,10 @@ function text(raw: unknown, fallback: string, maxLength = 100): string {
 	return value ? value.slice(0, maxLength) : fallback;
 }
 
+function flag(raw: unknown): boolean {
+	return raw === true || raw === 'on' || raw === '1' || raw === 1 || raw === 'true';
+}
+
 /** Pure: whatever is stored (strings on Redis, JSON types on PostgreSQL) becomes a complete, valid Settings. */
 export function normalise(raw: Record<string, unknown> | null | undefined): Settings {
 	const r = raw ?? {};
@@ -127,6 +134,7 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		qaModeratorDays: int(r.qaModeratorDays, DEFAULTS.qaModeratorDays, ...RANGES.qaModeratorDays),
 		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
 		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
+		insightTopContributors: flag(r.insightTopContributors),
 	};
 }
 
@@ -176,6 +184,7 @@ export function toStored(settings: Settings): Record<string, string> {
 		qaModeratorDays: String(settings.qaModeratorDays),
 		qaEscalationGroup: settings.qaEscalationGroup,
 		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),
+		insightTopContributors: settings.insightTopContributors ? '1' : '0',
 	};
 }
 
