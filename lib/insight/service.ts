@@ -193,7 +193,8 @@ export async function recount(now = Date.now()): Promise<Snapshot | null> {
 	await eachMemberBatch(async (batch) => {
 		const uids = batch.map(b => b.uid);
 		const [seen, back] = await Promise.all([nodebb.lastOnline(uids), store.returnTimes(uids)]);
-		await store.recordReturns(batch.filter((b, i) => !back[i] && cameBack(b.joinedAt, seen[i] ?? 0)).map((b, i) => ({ uid: b.uid, at: seen[uids.indexOf(b.uid)] ?? i })));
+		await store.recordReturns(batch.map((b, i) => ({ uid: b.uid, joinedAt: b.joinedAt, at: seen[i] ?? 0, known: (back[i] ?? 0) > 0 }))
+			.filter(r => !r.known && cameBack(r.joinedAt, r.at)));
 	});
 	return snapshot(now);
 }

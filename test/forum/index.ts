@@ -7,3 +7,4 @@ import './access.test';
 import './competences.test';
 import './qa.test';
 import './qa-followup.test';
+import './insight.test';
