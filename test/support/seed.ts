@@ -129,7 +129,7 @@ export async function seedAssociation(base: string, admin: { username: string; p
 	const s = new Session(base);
 	await s.login(admin.username, admin.password);
 	// a demo or test forum stays off the network; its few members post again within minutes (NodeBB's newcomer delay is 120 s)
-	const forumSettings = [['activitypubEnabled', '0'], ['submitPluginUsage', '0'], ['requireEmailAddress', '0'], ['postQueue', '0'], ['newbiePostDelay', '0'], ['initialPostDelay', '0']] as const;
+	const forumSettings = [['activitypubEnabled', '0'], ['submitPluginUsage', '0'], ['requireEmailAddress', '0'], ['postQueue', '0'], ['newbiePostDelay', '0'], ['initialPostDelay', '0'], ['postDelay', '0']] as const;
 	for (const [setting, value] of forumSettings) {
 		await s.put(`/api/v3/admin/settings/${setting}`, { value });
 	}
