@@ -3,6 +3,7 @@
  */
 import * as competences from './competences/hooks';
 import * as insight from './insight/hooks';
+import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
 import * as qa from './qa/hooks';
@@ -13,4 +14,5 @@ export = {
 	competences,
 	qa,
 	insight,
+	engagement,
 };

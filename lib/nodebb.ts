@@ -350,6 +350,43 @@ export interface Pubsub {
 	on(channel: string, handler: (data: unknown) => void): void;
 }
 
+/* ---------- rules of engagement: moderation calls (checked against NodeBB 4.11.2) ---------- */
+
+export interface ModerationFlags {
+	/** src/flags.js: who may see (and so act on) a flag: admins, global moderators, the post's category moderators */
+	canView(flagId: number, uid: number): Promise<boolean>;
+	getFlagIdByTarget(type: 'post' | 'user', id: number): Promise<number | string | null>;
+	appendNote(flagId: number, uid: number, note: string, datetime?: number): Promise<void>;
+	/** forceFlag: an automatic report (the non-commercial guard) is added even when the reporter reported before */
+	create(type: 'post' | 'user', id: number, uid: number, reason: string, timestamp?: number, forceFlag?: boolean): Promise<{ flagId: number }>;
+	update(flagId: number, uid: number, changeset: Record<string, unknown>): Promise<void>;
+	getReports(flagId: number): Promise<{ value: string; timestamp: number }[]>;
+}
+
+export interface ModerationUser {
+	/** admin, global moderator or moderator of any category */
+	isPrivileged(uid: number): Promise<boolean>;
+	isModerator(uid: number, cid: number): Promise<boolean>;
+	isAdminOrGlobalMod(uid: number): Promise<boolean>;
+	isAdministrator(uid: number): Promise<boolean>;
+	/** src/user/info.js: the notes moderators see on a member's info page */
+	appendModerationNote(data: { uid: number; noteData: { uid: number; note: string; timestamp: number } }): Promise<void>;
+	getSettings(uid: number): Promise<Record<string, unknown>>;
+	exists(uid: number): Promise<boolean>;
+	getUserFields(uid: number, fields: string[]): Promise<Record<string, unknown>>;
+	getUsersFields(uids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
+}
+
+/** src/api/users.js: the mute and ban NodeBB's own moderator tools use (privilege checks, records, events). */
+export interface UsersWriteApi {
+	mute(caller: { uid: number; ip?: string }, data: { uid: number; until: number; reason: string }): Promise<void>;
+	ban(caller: { uid: number; ip?: string }, data: { uid: number; until: number; reason: string }): Promise<void>;
+}
+
+export const moderationFlags = lazy<ModerationFlags>('./src/flags');
+export const moderationUser = lazy<ModerationUser>('./src/user');
+export const usersWriteApi = (): UsersWriteApi => lazy<{ users: UsersWriteApi }>('./src/api')().users;
+
 /* ---------- the accessors ---------- */
 
 export const db = lazy<Database>('./src/database');

@@ -5,6 +5,7 @@
  * through `meta.settings.get`, which NodeBB caches and invalidates itself, so a change applies without a restart.
  */
 import * as nodebb from './nodebb';
+import { DEFAULT_LADDER, parseLadder } from './engagement/rules';
 
 export const NS = 'lvl';
 export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
@@ -45,6 +46,14 @@ export interface Settings {
 	qaAcceptReminderDays: number;
 	/** Insight: show a "top contributors" list (named members) on the dashboard; off = aggregates only. */
 	insightTopContributors: boolean;
+	/** Rules of engagement: a new charter version must be accepted at the next visit ('require'), or members are only told ('inform'). */
+	charterAcceptance: 'require' | 'inform';
+	/** Rules of engagement: days a warning stays active. */
+	warningDays: number;
+	/** Rules of engagement: the ladder, `count:action:days` steps (`2:queue:14, 3:mute:7`). */
+	warningLadder: string;
+	/** Rules of engagement: what the non-commercial guard does with a hit ('off' = nothing). */
+	guardMode: 'flag' | 'queue' | 'off';
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -65,12 +74,17 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	qaEscalationGroup: '',
 	qaAcceptReminderDays: 7,
 	insightTopContributors: false,
+	charterAcceptance: 'require',
+	warningDays: 180,
+	warningLadder: DEFAULT_LADDER,
+	guardMode: 'flag',
 });
 
 /** Integer settings: their bounds. */
 const RANGES = {
 	graceDays: [0, 365], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
 	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
+	warningDays: [1, 3650],
 } as const;
 
 /** Group names NodeBB reserves: never usable as the members group. */
@@ -113,6 +127,20 @@ function flag(raw: unknown): boolean {
 	return raw === true || raw === 'on' || raw === '1' || raw === 1 || raw === 'true';
 }
 
+/** A stored ladder that no longer parses falls back to the default (validate() keeps bad ones out). */
+function ladderText(raw: unknown): string {
+	if (raw === undefined || raw === null) {
+		return DEFAULT_LADDER;
+	}
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	try {
+		parseLadder(value);
+		return value;
+	} catch {
+		return DEFAULT_LADDER;
+	}
+}
+
 /** Pure: whatever is stored (strings on Redis, JSON types on PostgreSQL) becomes a complete, valid Settings. */
 export function normalise(raw: Record<string, unknown> | null | undefined): Settings {
 	const r = raw ?? {};
@@ -135,6 +163,10 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
 		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
 		insightTopContributors: flag(r.insightTopContributors),
+		charterAcceptance: r.charterAcceptance === 'inform' ? 'inform' : 'require',
+		warningDays: int(r.warningDays, DEFAULTS.warningDays, ...RANGES.warningDays),
+		warningLadder: ladderText(r.warningLadder),
+		guardMode: r.guardMode === 'queue' || r.guardMode === 'off' ? r.guardMode : 'flag',
 	};
 }
 
@@ -152,6 +184,13 @@ export function validate(raw: Record<string, unknown>): string | null {
 	}
 	if (group.length > 100) {
 		return `[[${NS}:error.group-name-too-long]]`;
+	}
+	if (raw.warningLadder !== undefined) {
+		try {
+			parseLadder(raw.warningLadder);
+		} catch (err) {
+			return err instanceof Error ? err.message : String(err);
+		}
 	}
 	for (const [key, [min, max]] of Object.entries(RANGES)) {
 		const value = raw[key];
@@ -185,6 +224,10 @@ export function toStored(settings: Settings): Record<string, string> {
 		qaEscalationGroup: settings.qaEscalationGroup,
 		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),
 		insightTopContributors: settings.insightTopContributors ? '1' : '0',
+		charterAcceptance: settings.charterAcceptance,
+		warningDays: String(settings.warningDays),
+		warningLadder: settings.warningLadder,
+		guardMode: settings.guardMode,
 	};
 }
 

@@ -30,8 +30,10 @@ async function main() {
 	forum.prepare(nbb.path, 'demo', { fresh: process.argv.includes('--fresh') });
 	const f = await forum.start(nbb.path, 'demo');
 	// the seed goes through the forum's own HTTP API, so every hook of the plugin runs as in real use
-	const { seedAssociation, DEMO_PEOPLE, DEMO_NEWCOMERS } = require(path.join(ROOT, 'build/test/support/seed.js'));
+	const { seedAssociation, seedCharter, DEMO_PEOPLE, DEMO_NEWCOMERS } = require(path.join(ROOT, 'build/test/support/seed.js'));
 	await seedAssociation(f.url, f.admin);
+	// the rules of engagement: members accept the starter charter at their first visit
+	await seedCharter(f.url, f.admin);
 
 	console.log(`
   Leden voor Leden demo forum: ${f.url}

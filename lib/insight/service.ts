@@ -278,13 +278,14 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 	}
 	const data = snap?.data;
 	const s = await settings.get();
-	const [l, t, eng] = await Promise.all([live(now), taxonomy.get(), engagement.figures()]);
+	const [l, t, eng] = await Promise.all([live(now), taxonomy.get(), engagement.figures(lang)]);
 	const p = data?.periods[period];
 	const comp = data?.competences;
 	const domainLabel = new Map(t.domains.map(d => [d.key, label(d, lang)]));
 	const competence = new Map(t.competences.map(c => [c.key, c]));
 	const cats = p?.categories.length ? await nodebb.categories().getCategoriesFields(p.categories.map(c => c.cid), ['cid', 'name']) : [];
-	const catName = new Map(cats.map(c => [asCount(c.cid), asString(c.name)]));
+	// NodeBB hands category names out HTML-escaped: back to text, escaped once where they are shown
+	const catName = new Map(cats.map(c => [asCount(c.cid), unescapeHtml(asString(c.name))]));
 	const top = s.insightTopContributors && data?.top
 		? await nodebb.user().getUsersFields(data.top.map(x => x.uid), ['uid', 'username']).then(users => (data.top ?? []).map((x, i) => ({ ...x, username: asString(users[i]?.username) })))
 		: null;
@@ -329,6 +330,11 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 		engagement: eng,
 		top,
 	};
+}
+
+function unescapeHtml(text: string): string {
+	const map: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&#x2F;': '/', '&#96;': '`', '&#x3D;': '=' };
+	return text.replace(/&(?:amp|lt|gt|quot|#39|#x27|#x2F|#96|#x3D);/g, m => map[m] ?? m);
 }
 
 function emptyFigures(): QaFigures {

@@ -8,3 +8,4 @@ import './competences.test';
 import './qa.test';
 import './qa-followup.test';
 import './insight.test';
+import './engagement.test';

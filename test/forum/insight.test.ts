@@ -8,6 +8,7 @@ import assert from 'assert';
 import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
 import { applyPlatformPrivileges } from '../../lib/platform/service';
+import * as charter from '../../lib/engagement/charter';
 import * as roster from '../../lib/membership/roster';
 import * as qaTopics from '../../lib/qa/topics';
 import { K as QA } from '../../lib/qa/store';
@@ -273,9 +274,25 @@ describe('Insight: the board\'s dashboard and the members\' pulse', () => {
 			assert.strictEqual((await service.dashboard('90d', 'nl', now)).top, null, 'off again: gone at once');
 		});
 
-		it('says the rules-of-engagement figures are not available while that part is missing', async () => {
-			const d = await service.dashboard('90d', 'nl', now);
-			assert.ok(typeof d.engagement.available === 'boolean');
+		it('gives the share of members who accepted the charter in force, reports per article and active warnings', async () => {
+			const t = (nl: string, fr: string, en: string): Record<string, string> => ({ nl, fr, en });
+			await charter.publish([
+				{ title: t('Hoffelijkheid', 'Courtoisie', 'Civility'), body: t('Wees beleefd.', 'Soyez courtois.', 'Be civil.') },
+				{ title: t('Niet-commercieel', 'Non commercial', 'Non-commercial'), body: t('Geen reclame.', 'Pas de publicité.', 'No advertising.'), nonCommercial: true },
+			], asker.uid);
+			const version = (await charter.current())!.version;
+			for (const u of [expert, second, m[0]!]) {
+				await charter.accept(u.uid, version);
+			}
+			const d = await service.dashboard('90d', 'fr', now);
+			const e = d.engagement;
+			assert.strictEqual(e.available, true);
+			assert.strictEqual(e.charterVersion, version);
+			assert.strictEqual(e.members, d.participation.verified);
+			assert.strictEqual(e.accepted, 3);
+			assert.strictEqual(e.acceptedShare, 3 / e.members);
+			assert.strictEqual(e.reports, 0);
+			assert.strictEqual(e.activeWarnings, 0);
 		});
 	});
 

@@ -167,3 +167,40 @@ export async function seedAssociation(base: string, admin: { username: string; p
 	}
 	return { cids, uids, membersGroup: group };
 }
+
+const tx = (nl: string, fr: string, en: string): { nl: string; fr: string; en: string } => ({ nl, fr, en });
+
+/** A starter charter for the Kring (the demo's rules of engagement): the admin can edit it in the ACP. */
+export const STARTER_CHARTER = [
+	{ title: tx('Hoffelijkheid', 'Courtoisie', 'Civility'), body: tx(
+		'We spreken elkaar aan met respect, ook wanneer we het oneens zijn. Geen scheldwoorden, geen persoonlijke aanvallen.',
+		'Nous nous adressons les uns aux autres avec respect, même en cas de désaccord. Pas d\'insultes, pas d\'attaques personnelles.',
+		'We address one another with respect, also when we disagree. No insults, no personal attacks.') },
+	{ title: tx('Niet-commercieel', 'Non commercial', 'Non-commercial'), body: tx(
+		'Leden voor Leden is gratis en niet-commercieel. Geen verkoop, reclame, prijzen of links naar webwinkels.',
+		'Membres pour Membres est gratuit et non commercial. Pas de vente, de publicité, de prix ni de liens vers des boutiques en ligne.',
+		'Members for Members is free and non-commercial. No selling, advertising, prices or links to web shops.'), nonCommercial: true },
+	{ title: tx('Vertrouwelijkheid', 'Confidentialité', 'Confidentiality'), body: tx(
+		'Wat leden hier delen, blijft binnen de Kring. Deel geen persoonsgegevens van anderen.',
+		'Ce que les membres partagent ici reste au sein du Cercle. Ne partagez pas les données personnelles d\'autrui.',
+		'What members share here stays within the association. Do not share other people\'s personal data.') },
+	{ title: tx('Verantwoordelijkheid', 'Responsabilité', 'Responsibility'), body: tx(
+		'De Kring faciliteert en onderhoudt het platform, maar is niet verantwoordelijk voor de kwaliteit of juistheid van wat leden delen.',
+		'Le Cercle facilite et entretient la plateforme, mais n\'est pas responsable de la qualité ni de l\'exactitude de ce que partagent les membres.',
+		'The association facilitates and maintains the platform but is not responsible for the quality or correctness of what members share.') },
+];
+
+/** Publishes the starter charter once (a forum that has one keeps it). Returns the version in force. */
+export async function seedCharter(base: string, admin: { username: string; password: string }, articles: unknown[] = STARTER_CHARTER): Promise<number> {
+	const s = new Session(base);
+	await s.login(admin.username, admin.password);
+	const current = await s.get<Envelope<{ version: number }>>('/api/v3/plugins/lvl/engagement/charter');
+	if (current.body.response.version && articles === STARTER_CHARTER) {
+		return current.body.response.version;
+	}
+	const res = await s.put<Envelope<{ version: number }>>('/api/v3/plugins/lvl/engagement/charter', { articles });
+	if (res.status !== 200) {
+		throw new Error(`publishing the charter: ${res.text}`);
+	}
+	return res.body.response.version;
+}

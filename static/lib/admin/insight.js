@@ -65,7 +65,10 @@ export function init() {
 	drawCharts(ajaxify.data.charts || {});
 
 	$('[component="lvl/insight/period"]').on('change', function () {
-		ajaxify.go('admin/plugins/lvl/insight?period=' + encodeURIComponent(this.value));
+		// keep the rest of the query (a forced ?lang=, for one)
+		const params = new URLSearchParams(window.location.search);
+		params.set('period', this.value);
+		ajaxify.go('admin/plugins/lvl/insight?' + params.toString());
 	});
 
 	$('[component="lvl/insight/recount"]').on('click', function () {

@@ -1,0 +1,146 @@
+import assert from 'assert';
+import type { Browser, Page } from 'playwright-core';
+import { adminLogin, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
+import { type Envelope, Session } from '../support/http';
+import { DEMO_PEOPLE, seedAssociation, seedCharter, STARTER_CHARTER } from '../support/seed';
+
+const API = '/api/v3/plugins/lvl/engagement';
+
+/**
+ * The rules of engagement as people live them: a newcomer accepts the charter while registering (Dutch), a member
+ * accepts a new version at her next visit (French, phone), and a moderator warns a member citing an article (Dutch),
+ * who then sees the warning and why (French).
+ */
+describe('browser: the charter is accepted, and a warning cites an article', function () {
+	this.timeout(240000);
+	let browser: Browser;
+	const luc = DEMO_PEOPLE.find(p => p.username === 'luc.dubois')!;
+	const marie = DEMO_PEOPLE.find(p => p.username === 'marie.claes')!;
+
+	async function acceptAs(username: string, password: string): Promise<void> {
+		const s = new Session(FORUM_URL);
+		await s.login(username, password);
+		const c = await s.get<Envelope<{ version: number }>>(`${API}/charter`);
+		await s.post(`${API}/charter/accept`, { version: c.body.response.version });
+	}
+
+	before(async () => {
+		await seedAssociation(FORUM_URL, adminLogin());
+		await seedCharter(FORUM_URL, adminLogin());
+		await chooseLanguage(luc.username, luc.password, 'fr');
+		await chooseLanguage(marie.username, marie.password, 'nl');
+		browser = await launch();
+	});
+
+	after(async () => {
+		// the suites after this one meet members who have accepted the charter in force
+		for (const p of DEMO_PEOPLE.filter(x => x.member)) {
+			await acceptAs(p.username, p.password);
+		}
+		await acceptAs(adminLogin().username, adminLogin().password);
+		await browser.close();
+	});
+
+	it('a newcomer reads and accepts the charter while registering (Dutch, phone)', async () => {
+		const context = await newContext(browser, PHONE, 'nl-BE');
+		const page = await context.newPage();
+		await page.goto(`${FORUM_URL}/register`);
+		const name = `claire${String(Date.now() % 100000)}`;
+		await page.fill('#username', name);
+		await page.fill('#password', 'Wachtwoord-voor-lid-1');
+		await page.fill('#password-confirm', 'Wachtwoord-voor-lid-1');
+		await Promise.all([page.waitForURL(/\/register\/complete/, { timeout: 30000 }), page.click('#register')]);
+		const step = page.locator('[component="lvl/charter-step"]');
+		await step.waitFor();
+		assert.match(await step.innerText(), /Artikel 2 · Niet-commercieel/);
+		await page.check('#lvl-action-later').catch(() => undefined);
+		await page.check('#lvl-charter-accept');
+		await step.scrollIntoViewIfNeeded();
+		await shot(page, 'charter-register-phone-nl');
+		await submitRegistrationSteps(page);
+		// the account exists now; having chosen "later" for membership, the membership step (not the charter) may ask again
+		await page.waitForLoadState('networkidle');
+		assert.strictEqual(await page.locator('[component="lvl/charter-step"]').count(), 0, 'the charter is not asked again');
+		const s = new Session(FORUM_URL);
+		await s.login(name, 'Wachtwoord-voor-lid-1');
+		const me = await s.get<Envelope<{ pending: number; acceptances: { version: number }[] }>>(`${API}/me`);
+		assert.strictEqual(me.body.response.acceptances.length, 1);
+		await context.close();
+	});
+
+	it('after a new version, Luc accepts it at his next visit (French, phone)', async () => {
+		const changed = STARTER_CHARTER.map(a => ({ ...a }));
+		const current = await new Session(FORUM_URL).get<Envelope<{ articles: { id: string }[] }>>(`${API}/charter`);
+		const withIds = changed.map((a, i) => ({ ...a, id: current.body.response.articles[i]?.id }));
+		withIds[0] = { ...withIds[0]!, body: { ...withIds[0]!.body, fr: `${withIds[0]!.body.fr} Les modérateurs veillent au respect de ces règles.`, nl: `${withIds[0]!.body.nl} De moderatoren zien erop toe.`, en: `${withIds[0]!.body.en} Moderators see to it.` } };
+		// Luc accepted the version before: the new one is announced as a change
+		await acceptAs(luc.username, luc.password);
+		await seedCharter(FORUM_URL, adminLogin(), withIds);
+		const context = await newContext(browser, PHONE, 'fr-BE');
+		const page = await context.newPage();
+		await page.goto(`${FORUM_URL}/login`);
+		await page.fill('#username', luc.username);
+		await page.fill('#password', luc.password);
+		await Promise.all([page.waitForURL(url => !url.pathname.startsWith('/login'), { timeout: 30000 }), page.click('#login')]);
+		await page.goto(`${FORUM_URL}/leden-voor-leden`);
+		await page.waitForURL(/\/register\/complete/, { timeout: 30000 });
+		const step = page.locator('[component="lvl/charter-step"]');
+		await step.waitFor();
+		assert.match(await step.innerText(), /Le code de conduite a changé/);
+		await page.check('#lvl-charter-accept');
+		await shot(page, 'charter-renewed-phone-fr');
+		await submitRegistrationSteps(page);
+		await page.goto(`${FORUM_URL}/gedragscode`);
+		await page.locator('[component="lvl/charter/acceptances"]').waitFor();
+		assert.match(await page.locator('[component="lvl/charter/acceptances"]').innerText(), /Version 2/);
+		await context.close();
+	});
+
+	async function postAs(username: string, password: string): Promise<number> {
+		const s = new Session(FORUM_URL);
+		await s.login(username, password);
+		const cats = await s.get<{ categories: { cid: number; name: string }[] }>('/api/categories');
+		const cid = cats.body.categories.find(c => c.name.startsWith('Vragen'))?.cid ?? 0;
+		const t = await s.post<Envelope<{ mainPid: number }>>('/api/v3/topics', { cid, title: `Over de vergadering ${String(Date.now() % 100000)}`, content: 'Jullie bestuur is een bende nietsnutten.', lvlType: 'discussion' });
+		assert.strictEqual(t.status, 200, t.text);
+		return t.body.response.mainPid;
+	}
+
+	it('a moderator warns Marie citing an article, from the post menu (Dutch)', async () => {
+		await acceptAs(marie.username, marie.password);
+		const pid = await postAs(marie.username, marie.password);
+		const context = await newContext(browser, DESKTOP, 'nl-BE');
+		const page: Page = await context.newPage();
+		await login(page, adminLogin().username, adminLogin().password);
+		await page.goto(`${FORUM_URL}/post/${String(pid)}?lang=nl`);
+		const post = page.locator(`[component="post"][data-pid="${String(pid)}"]`);
+		await post.waitFor();
+		await post.locator('[component="post/tools"] .dropdown-toggle, [component="post/tools"] button').first().click();
+		await page.locator('[component="lvl/warn"]').first().click();
+		const form = page.locator('[component="lvl/warn/form"]');
+		await form.waitFor();
+		await form.locator('[component="lvl/warn/article"]').selectOption({ index: 0 });
+		await form.locator('[component="lvl/warn/note"]').fill('Kritiek mag, scheldwoorden niet.');
+		await shot(page, 'charter-warn-desktop-nl');
+		await page.locator('.modal.show .btn-warning').click();
+		await page.locator('.alert-success, [component="toaster/toast"]').first().waitFor({ timeout: 15000 }).catch(() => undefined);
+		await context.close();
+	});
+
+	it('Marie sees her active warning, the article quoted and why (her charter page, French)', async () => {
+		await chooseLanguage(marie.username, marie.password, 'fr');
+		const context = await newContext(browser, PHONE, 'fr-BE');
+		const page = await context.newPage();
+		await login(page, marie.username, marie.password);
+		await page.goto(`${FORUM_URL}/gedragscode#lvl-my-warnings`);
+		const warning = page.locator('[component="lvl/charter/warning"]').first();
+		await warning.waitFor();
+		const text = await warning.innerText();
+		assert.match(text, /Article 1 · Courtoisie/);
+		assert.match(text, /Kritiek mag, scheldwoorden niet\./);
+		await warning.scrollIntoViewIfNeeded();
+		await shot(page, 'charter-my-warning-phone-fr');
+		await context.close();
+		await chooseLanguage(marie.username, marie.password, 'nl');
+	});
+});
