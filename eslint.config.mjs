@@ -42,6 +42,11 @@ export default tseslint.config(
 		languageOptions: { globals: { ...globals.browser, define: 'readonly', $: 'readonly', app: 'readonly', ajaxify: 'readonly', config: 'readonly', socket: 'readonly', bootbox: 'readonly' } },
 	},
 	{
+		// ES modules bundled by NodeBB's webpack (they import NodeBB's own Chart.js)
+		files: ['static/lib/admin/insight.js'],
+		languageOptions: { sourceType: 'module' },
+	},
+	{
 		rules: {
 			indent: ['error', 'tab', { SwitchCase: 1 }],
 			quotes: ['error', 'single', { avoidEscape: true }],

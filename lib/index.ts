@@ -2,6 +2,7 @@
  * The hook table NodeBB calls into (plugin.json names these methods). Assembly only: no logic here.
  */
 import * as competences from './competences/hooks';
+import * as insight from './insight/hooks';
 import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
@@ -12,5 +13,6 @@ export = {
 	membership,
 	competences,
 	qa,
+	insight,
 	engagement,
 };

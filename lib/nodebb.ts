@@ -427,6 +427,11 @@ export async function addJob(job: { name: string; cronTime: string; onTick: () =
 	}
 }
 export const pubsub = lazy<Pubsub>('./src/pubsub');
+/** Renders one of the templates NodeBB compiled (a widget's html); the result still holds translation tokens. */
+export async function renderTemplate(template: string, data: Record<string, unknown>): Promise<string> {
+	const web = lazy<{ app: { renderAsync(template: string, data: Record<string, unknown>): Promise<string> } }>('./src/webserver')();
+	return web.app.renderAsync(template, data);
+}
 export const emailer = lazy<Emailer>('./src/emailer');
 export const eventTypes = (): string[] => lazy<{ types: string[] }>('./src/events')().types;
 export const adminRouteMap = (): Record<string, string> => lazy<{ admin: { routeMap: Record<string, string> } }>('./src/privileges')().admin.routeMap;
@@ -449,6 +454,38 @@ export function forTemplate(text: string): string {
 	// `[[…]]` typed by a member must not be translated as if it were ours
 	const safe = translator().escape(text);
 	return escapesItself ? safe : validator().escape(safe);
+}
+
+/* ---------- NodeBB's own keys that Insight reads (src/groups, src/user/online.js, src/user/create.js) ---------- */
+
+/** A group's members with the time each joined (NodeBB's `group:<name>:members`, uid → join time), oldest first. */
+export async function groupMembersWithJoinTimes(name: string, start: number, stop: number): Promise<{ uid: number; joinedAt: number }[]> {
+	const rows = await db().getSortedSetRangeWithScores(`group:${name}:members`, start, stop);
+	return rows.map(r => ({ uid: Number(r.value), joinedAt: r.score }));
+}
+
+/** When a member joined a group (0 when they are not in it). */
+export async function groupJoinTime(name: string, uid: number): Promise<number> {
+	return (await db().sortedSetScore(`group:${name}:members`, String(uid))) ?? 0;
+}
+
+/** How many joined a group in [min, max] (times in ms, or '-inf'/'+inf'). */
+export async function groupJoinsBetween(name: string, min: number | string, max: number | string): Promise<number> {
+	return db().sortedSetCount(`group:${name}:members`, min, max);
+}
+
+/** When each account was last online (NodeBB's `users:online`, updated at most every 5 minutes); 0 when never. */
+export async function lastOnline(uids: number[]): Promise<number[]> {
+	if (!uids.length) {
+		return [];
+	}
+	return (await db().sortedSetScores('users:online', uids.map(String))).map(s => s ?? 0);
+}
+
+/** The number of accounts (NodeBB's `global.userCount`). */
+export async function userCount(): Promise<number> {
+	const n = Number(await db().getObjectField('global', 'userCount'));
+	return Number.isFinite(n) ? n : 0;
 }
 
 export const log = {

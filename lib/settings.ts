@@ -44,6 +44,8 @@ export interface Settings {
 	qaEscalationGroup: string;
 	/** Q&A: days with replies but none accepted before the asker is reminded. */
 	qaAcceptReminderDays: number;
+	/** Insight: show a "top contributors" list (named members) on the dashboard; off = aggregates only. */
+	insightTopContributors: boolean;
 	/** Rules of engagement: a new charter version must be accepted at the next visit ('require'), or members are only told ('inform'). */
 	charterAcceptance: 'require' | 'inform';
 	/** Rules of engagement: days a warning stays active. */
@@ -71,6 +73,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	qaModeratorDays: 7,
 	qaEscalationGroup: '',
 	qaAcceptReminderDays: 7,
+	insightTopContributors: false,
 	charterAcceptance: 'require',
 	warningDays: 180,
 	warningLadder: DEFAULT_LADDER,
@@ -120,6 +123,10 @@ function text(raw: unknown, fallback: string, maxLength = 100): string {
 	return value ? value.slice(0, maxLength) : fallback;
 }
 
+function flag(raw: unknown): boolean {
+	return raw === true || raw === 'on' || raw === '1' || raw === 1 || raw === 'true';
+}
+
 /** A stored ladder that no longer parses falls back to the default (validate() keeps bad ones out). */
 function ladderText(raw: unknown): string {
 	if (raw === undefined || raw === null) {
@@ -155,6 +162,7 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		qaModeratorDays: int(r.qaModeratorDays, DEFAULTS.qaModeratorDays, ...RANGES.qaModeratorDays),
 		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
 		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
+		insightTopContributors: flag(r.insightTopContributors),
 		charterAcceptance: r.charterAcceptance === 'inform' ? 'inform' : 'require',
 		warningDays: int(r.warningDays, DEFAULTS.warningDays, ...RANGES.warningDays),
 		warningLadder: ladderText(r.warningLadder),
@@ -215,6 +223,7 @@ export function toStored(settings: Settings): Record<string, string> {
 		qaModeratorDays: String(settings.qaModeratorDays),
 		qaEscalationGroup: settings.qaEscalationGroup,
 		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),
+		insightTopContributors: settings.insightTopContributors ? '1' : '0',
 		charterAcceptance: settings.charterAcceptance,
 		warningDays: String(settings.warningDays),
 		warningLadder: settings.warningLadder,

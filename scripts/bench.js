@@ -7,9 +7,12 @@
 // port 4611), emptied and set up afresh. Every request goes to 127.0.0.1 only. Results: bench/results.md.
 // and the "Wie weet wat?" directory (bench/directory.js): 10,000 and 50,000 members with ~8 competences each, seeded
 // inside NodeBB, then 1,000 mixed searches and 50 profile saves through the API, with the forum's memory.
-// Options: --suite=roster|directory (default: both)   --only=redis|postgres
+// and the "Inzicht" dashboard (bench/insight.js): 50,000 members and 100,000 topics written in bulk inside NodeBB, one
+// snapshot, then the ACP page, API, a CSV and the pulse over HTTP (only with --suite=insight).
+// Options: --suite=roster|directory|insight (default: roster,directory)   --only=redis|postgres
 //   roster:    --rows=50000   --attempts=100
 //   directory: --sizes=10000,50000   --queries=1000   --saves=50   --warmup=20   --concurrency=16
+//   insight:   --members=50000   --topics=100000   --requests=20
 //   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
 //              written to bench/profile.md
 
@@ -36,7 +39,13 @@ const DIRECTORY = {
 	warmup: Math.min(200, Number(arg('warmup', 20))),
 	concurrency: Math.min(64, Number(arg('concurrency', 16))),
 };
-// bench/results.md: the roster's section, then the directory's; a run of one suite keeps the other's section
+const INSIGHT = {
+	members: Number(arg('members', 50000)),
+	topics: Number(arg('topics', 100000)),
+	requests: Math.min(200, Number(arg('requests', 20))),
+};
+// bench/results.md: the roster's section, then the directory's, then Insight's; a run of one suite keeps the others
+const INSIGHT_MARK = '<!-- insight suite: written by `npm run bench -- --suite=insight` -->';
 const DIRECTORY_MARK = '<!-- directory suite: written by `npm run bench -- --suite=directory` -->';
 const TARGET = { importMs: 15000, importMb: 400, verifyMs: 20 };
 const RESULTS = path.join(ROOT, 'bench', 'results.md');
@@ -410,8 +419,8 @@ async function main() {
 		profileImports(nbb.path);
 		return;
 	}
-	if (!SUITES.length || SUITES.some(x => !['roster', 'directory'].includes(x))) {
-		throw new Error(`--suite=${SUITES.join(',')}: roster, directory or both`);
+	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight'].includes(x))) {
+		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight (comma-separated)`);
 	}
 	const client = loadClient();
 	const unknown = DATABASES.filter(db => !['redis', 'postgres'].includes(db));
@@ -445,6 +454,14 @@ async function main() {
 		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
 		missed.push(...dirMissed);
 	}
+	if (SUITES.includes('insight')) {
+		const insight = require('../bench/insight');
+		const helpers = { nbb: nbb.path, client, forum, log, databases: DATABASES, buildOnce, runInNodebb, serverPid, memStatus, percentile };
+		const { markdown, missed: insightMissed } = await insight.runSuite(helpers, INSIGHT);
+		writeResults({ insight: markdown });
+		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+		missed.push(...insightMissed);
+	}
 	console.log(`\nThe whole run took ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (missed.length) {
 		console.log(`\n${missed.length} target(s) missed:\n${missed.map(m => `  ${m}`).join('\n')}`);
@@ -452,13 +469,16 @@ async function main() {
 }
 
 /** Writes bench/results.md: the given sections replaced, the other suite's section kept as it was. */
-function writeResults({ roster, directory }) {
-	let old = '';
+function writeResults({ roster, directory, insight }) {
+	let all = '';
 	try {
-		old = fs.readFileSync(RESULTS, 'utf8');
+		all = fs.readFileSync(RESULTS, 'utf8');
 	} catch {
 		// first run
 	}
+	const cut = all.indexOf(INSIGHT_MARK);
+	const old = cut >= 0 ? all.slice(0, cut) : all;
+	const ins = (insight ?? (cut >= 0 ? all.slice(cut + INSIGHT_MARK.length) : '')).trim();
 	const at = old.indexOf(DIRECTORY_MARK);
 	const oldRoster = (at >= 0 ? old.slice(0, at) : old).trimEnd();
 	const oldDirectory = at >= 0 ? old.slice(at + DIRECTORY_MARK.length).trim() : '';
@@ -466,6 +486,9 @@ function writeResults({ roster, directory }) {
 	const dir = (directory ?? oldDirectory).trim();
 	if (dir) {
 		parts.push(DIRECTORY_MARK, dir);
+	}
+	if (ins) {
+		parts.push(INSIGHT_MARK, ins);
 	}
 	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 	fs.writeFileSync(RESULTS, `${parts.filter(Boolean).join('\n\n')}\n`);

@@ -4,6 +4,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
+import { view as pulseView } from '../insight/widget';
 import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
 import { NS } from '../settings';
 import * as lists from './lists';
@@ -35,6 +36,7 @@ async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		total: p?.total ?? 0,
 		requests: direct,
 		counts: { asked: mine.asked ?? 0, answered: mine.answered ?? 0, accepted: mine.accepted ?? 0 },
+		pulse: await pulseView(req.uid),
 		routing: { paused, week, weekOne: week === 1 },
 		pagination: p ? { page: p.page, pageCount: p.pageCount, prev: p.page > 1 ? p.page - 1 : 0, next: p.page < p.pageCount ? p.page + 1 : 0 } : {},
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]`, url: '/leden-voor-leden' }, { text: `[[${NS}:qa.title]]` }]),

@@ -15,6 +15,8 @@
 		</div>
 	</div>
 
+	<!-- IMPORT partials/lvl/pulse.tpl -->
+
 	<nav aria-label="[[lvl:qa.lists]]">
 		<ul class="nav nav-pills flex-nowrap overflow-auto gap-1 pb-1" component="lvl/qa/tabs">
 			{{{ each tabs }}}

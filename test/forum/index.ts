@@ -8,3 +8,5 @@ import './competences.test';
 import './qa.test';
 import './qa-followup.test';
 import './engagement.test';
+// last: it publishes a charter version of its own
+import './insight.test';

@@ -133,6 +133,7 @@
 							<div class="d-flex flex-wrap gap-2">
 								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
 								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/competences"><i class="fa fa-sitemap"></i> [[lvl:admin.competences-link]]</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/insight"><i class="fa fa-chart-column"></i> [[lvl-insight:title]]</a>
 								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/charter"><i class="fa fa-scale-balanced"></i> [[lvl-engagement:admin.title]]</a>
 							</div>
 						</div>

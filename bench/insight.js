@@ -1,0 +1,282 @@
+'use strict';
+
+// The "Inzicht" dashboard at association scale (`npm run bench -- --suite=insight`).
+//
+// Two halves in one file, like bench/directory.js:
+//  - inside NodeBB (cwd = NodeBB's root): `node bench/insight.js seed <config file> <members> <topics>` writes, in bulk,
+//    exactly the keys the dashboard and its snapshot read, at their real sizes: the members group with join times,
+//    users:online, the account count, the roster's fingerprints, profiles (lvl:profiles, lvl:profile:<uid>), the
+//    Q&A's type sets, unanswered list and figures per scope (all, per category, per competence: questions by time,
+//    durations to the first reply and to the accepted answer). Accounts and topics themselves are not created: the
+//    dashboard never reads them (100,000 topics through NodeBB's topics.post would take hours on this machine).
+//    Then the snapshot job runs once, in process, timed.
+//  - in the bench (scripts/bench.js): a fresh bench forum per database, the seeder, then the ACP page's data route,
+//    the API, a CSV export and the pulse, each timed over HTTP as the admin, and one "Recount now".
+// Only the bench profiles' databases are written to.
+
+const path = require('path');
+const { prng } = require('./roster-data');
+
+const ROOT = path.resolve(__dirname, '..');
+const DAY = 24 * 60 * 60 * 1000;
+const CATEGORIES = 5;
+const FIRST_UID = 1000;
+
+/* ---------- inside NodeBB ---------- */
+
+async function loadNodebb(configFile) {
+	require(path.join(process.cwd(), 'require-main'));
+	const nconf = require.main.require('nconf');
+	nconf.env({ separator: '__' });
+	require.main.require('./src/prestart').loadConfig(configFile);
+	if (nconf.get('database') === 'postgres') {
+		nconf.set('postgres:options', { ...nconf.get('postgres:options'), options: '-c synchronous_commit=off' });
+	}
+	const db = require.main.require('./src/database');
+	await db.init();
+	await require.main.require('./src/meta').configs.init();
+	return { db, plugin: p => require(path.join(ROOT, 'build', 'lib', p)) };
+}
+
+async function bulkZ(db, rows) {
+	for (let i = 0; i < rows.length; i += 5000) {
+		await db.sortedSetAddBulk(rows.slice(i, i + 5000));
+	}
+}
+
+async function seed(configFile, membersArg, topicsArg) {
+	const members = Number(membersArg);
+	const topicCount = Number(topicsArg);
+	const { db, plugin } = await loadNodebb(configFile);
+	const say = msg => process.stderr.write(`[seed] ${msg}\n`);
+	const t0 = performance.now();
+	const now = Date.now();
+	const r = prng(7);
+	await plugin('platform/service.js').ensureMembersGroup();
+	await plugin('competences/taxonomy.js').seed();
+	const settings = plugin('settings.js');
+	const categories = require.main.require('./src/categories');
+	const cids = [];
+	for (let i = 0; i < CATEGORIES; i += 1) {
+		cids.push((await categories.create({ name: `Vragen ${i + 1}`, description: 'bench' })).cid);
+	}
+	await settings.save({ platformCids: cids });
+	const { membersGroup } = await settings.get();
+	const keys = (await plugin('competences/taxonomy.js').get()).competences.map(c => c.key);
+	// a few competences are asked about and held far more often than the rest
+	const popular = () => keys[Math.min(keys.length - 1, Math.floor(keys.length * r.next() ** 2.5))];
+
+	// members: join times over three years, last seen mostly recently
+	const join = [];
+	const online = [];
+	for (let i = 0; i < members; i += 1) {
+		const uid = String(FIRST_UID + i);
+		const joined = now - r.int(0, 3 * 365) * DAY - r.int(0, DAY);
+		join.push([`group:${membersGroup}:members`, joined, uid]);
+		const seen = r.next() < 0.7 ? now - r.int(0, 120) * DAY : joined + r.int(0, 400) * DAY;
+		online.push(['users:online', Math.min(now, seen), uid]);
+	}
+	await bulkZ(db, join);
+	await bulkZ(db, online);
+	await db.incrObjectFieldBy(`group:${membersGroup}`, 'memberCount', members);
+	await db.incrObjectFieldBy('global', 'userCount', members);
+	say(`${members} members in "${membersGroup}" with join and last-online times`);
+
+	// the roster: 10 % more entries than members, 92 % of them active
+	const fp = {};
+	for (let i = 0; i < Math.round(members * 1.1); i += 1) {
+		fp[`M${String(100000 + i)}`] = `${r.next() < 0.92 ? '1' : '0'}abcdefabcdef`;
+	}
+	await db.setObject('lvl:roster:1:fp', fp);
+	await db.setObject('lvl:roster', { version: 1, count: Object.keys(fp).length, revision: 1, updatedAt: now });
+
+	// profiles: 60 % of the members, 1 to 6 competences each
+	const levels = ['basic', 'experienced', 'expert'];
+	const profileRows = [];
+	const profileHashes = [];
+	for (let i = 0; i < members; i += 1) {
+		if (r.next() >= 0.6) {
+			continue;
+		}
+		const uid = FIRST_UID + i;
+		const own = new Map();
+		const n = r.int(1, 6);
+		while (own.size < n) {
+			own.set(popular(), { key: '', level: r.pick(levels), roles: [], years: 0, note: '' });
+		}
+		const competences = [...own].map(([key, c]) => ({ ...c, key }));
+		profileRows.push(['lvl:profiles', now - r.int(0, 700) * DAY, String(uid)]);
+		profileHashes.push([`lvl:profile:${uid}`, { competences: JSON.stringify(competences), languages: '["nl"]', availability: 'available', listed: 1, updatedAt: now }]);
+	}
+	await bulkZ(db, profileRows);
+	for (let i = 0; i < profileHashes.length; i += 2000) {
+		await db.setObjectBulk(profileHashes.slice(i, i + 2000));
+	}
+	say(`${profileHashes.length} profiles`);
+
+	// topics: 60 % questions, 20 % offers, 10 % wanted, 10 % discussions, over three years
+	const rows = [];
+	let questions = 0;
+	for (let i = 0; i < topicCount; i += 1) {
+		const tid = String(i + 1);
+		const created = now - Math.floor(r.next() * 3 * 365 * DAY);
+		const x = r.next();
+		const type = x < 0.6 ? 'question' : x < 0.8 ? 'offer' : x < 0.9 ? 'wanted' : 'discussion';
+		rows.push([`lvl:qa:type:${type}`, created, tid]);
+		if (type !== 'question') {
+			continue;
+		}
+		questions += 1;
+		const cid = r.pick(cids);
+		const comps = new Set(Array.from({ length: r.int(1, 3) }, popular));
+		const scopes = ['all', `cid:${cid}`, ...[...comps].map(k => `c:${k}`)];
+		for (const s of scopes) {
+			rows.push([`lvl:qa:stats:${s}:questions`, created, tid]);
+		}
+		if (r.next() < 0.85) {
+			const first = Math.floor(60000 * Math.exp(r.next() * 9));
+			for (const s of scopes) {
+				rows.push([`lvl:qa:stats:${s}:firstReply`, first, tid]);
+			}
+			if (r.next() < 0.6) {
+				const accepted = first + Math.floor(3600000 * Math.exp(r.next() * 5));
+				for (const s of scopes) {
+					rows.push([`lvl:qa:stats:${s}:accepted`, accepted, tid]);
+				}
+			}
+		} else {
+			rows.push(['lvl:qa:unanswered', created, tid]);
+		}
+		if (rows.length > 50000) {
+			await bulkZ(db, rows.splice(0));
+		}
+	}
+	await bulkZ(db, rows);
+	say(`${topicCount} topics (${questions} questions) in the Q&A's sets`);
+	const seedMs = performance.now() - t0;
+
+	// the snapshot job once, as NodeBB's cron would run it
+	const t1 = performance.now();
+	const snap = await plugin('insight/service.js').snapshot(now);
+	const snapshotMs = performance.now() - t1;
+	process.stdout.write(`${JSON.stringify({ members, topics: topicCount, questions, profiles: profileHashes.length, seedMs, snapshotMs, ok: !!snap, rss: process.memoryUsage().rss })}\n`);
+	await db.close();
+}
+
+/* ---------- in the bench ---------- */
+
+const PERIODS = ['month', '90d', '365d', 'all'];
+
+async function timed(h, session, url, times) {
+	const ms = [];
+	for (let i = 0; i < times; i += 1) {
+		const t0 = performance.now();
+		const res = await session.get(url);
+		ms.push(performance.now() - t0);
+		if (res.status !== 200) {
+			throw new Error(`GET ${url}: HTTP ${res.status} ${String(res.text).slice(0, 300)}`);
+		}
+	}
+	const sorted = ms.sort((a, b) => a - b);
+	return { n: sorted.length, p50: h.percentile(sorted, 50), p95: h.percentile(sorted, 95), max: sorted[sorted.length - 1] };
+}
+
+async function benchDatabase(h, db, opts) {
+	const name = `bench-${db}`;
+	const { forum, log } = h;
+	const out = { db };
+	log(`insight ${db}: preparing the ${name} forum afresh`);
+	const f = forum.prepare(h.nbb, name, { fresh: true, build: h.buildOnce(), log });
+	if (new URL(f.url).hostname !== '127.0.0.1') {
+		throw new Error(`the bench only talks to 127.0.0.1, not ${f.url}`);
+	}
+	log(`insight ${db}: seeding ${opts.members} members and ${opts.topics} topics in NodeBB's process, then one snapshot`);
+	const seeded = h.runInNodebb(h.nbb, [__filename, 'seed', f.configFile, String(opts.members), String(opts.topics)], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
+	if (seeded.status !== 0) {
+		throw new Error(`seeding on ${db} failed:\n${String(seeded.stderr).slice(-3000)}`);
+	}
+	out.seed = JSON.parse(String(seeded.stdout).trim().split('\n').pop());
+	log(`insight ${db}: seeded in ${Math.round(out.seed.seedMs / 1000)} s; snapshot ${Math.round(out.seed.snapshotMs)} ms`);
+	await forum.start(h.nbb, name);
+	try {
+		const { pid } = h.serverPid(f);
+		const admin = new h.client.Session(f.url);
+		await admin.login(f.admin.username, f.admin.password);
+		out.idle = h.memStatus(pid).rss;
+		// warm-up, not counted
+		for (const p of PERIODS) {
+			await timed(h, admin, `/api/admin/plugins/lvl/insight?period=${p}`, 2);
+		}
+		out.ping = await timed(h, admin, '/api/v3/ping', 50);
+		out.pages = {};
+		for (const p of PERIODS) {
+			out.pages[p] = await timed(h, admin, `/api/admin/plugins/lvl/insight?period=${p}`, opts.requests);
+		}
+		out.html = await timed(h, admin, '/admin/plugins/lvl/insight?period=90d', opts.requests);
+		out.api = await timed(h, admin, '/api/v3/plugins/lvl/insight?period=365d', opts.requests);
+		out.csv = await timed(h, admin, '/api/v3/plugins/lvl/insight/export/competences?period=all', opts.requests);
+		out.pulse = await timed(h, admin, '/api/v3/plugins/lvl/insight/pulse', opts.requests);
+		const t0 = performance.now();
+		const recount = await admin.post('/api/v3/plugins/lvl/insight/recount', {});
+		out.recountMs = performance.now() - t0;
+		if (recount.status !== 200) {
+			throw new Error(`recount: HTTP ${recount.status} ${recount.text}`);
+		}
+		out.peak = h.memStatus(pid).hwm || h.memStatus(pid).rss;
+	} finally {
+		forum.stop(name);
+	}
+	return out;
+}
+
+function fmt(ms) {
+	return ms >= 100 ? String(Math.round(ms)) : ms.toFixed(1);
+}
+
+function report(results, opts, started) {
+	const mb = b => `${Math.round(b / 1024 / 1024)} MB`;
+	const lines = [
+		'# Benchmark: the "Inzicht" dashboard at association scale', '',
+		`Run ${new Date(started).toISOString()}: ${opts.members.toLocaleString('en-US')} members, ${opts.topics.toLocaleString('en-US')} topics; ${opts.requests} requests per row, one at a time, as the admin, after a warm-up. Target: the page opens in under a second.`, '',
+		'| what | ' + results.map(r => r.db).join(' | ') + ' |',
+		'|---|' + results.map(() => '---').join('|') + '|',
+	];
+	const row = (label, pick) => lines.push(`| ${label} | ${results.map(pick).join(' | ')} |`);
+	row('seeding (bulk writes, not measured against a target)', r => `${Math.round(r.seed.seedMs / 1000)} s`);
+	row('snapshot job (in process: members, profiles, every scope\'s Q&A sets)', r => `${fmt(r.seed.snapshotMs)} ms`);
+	for (const p of PERIODS) {
+		row(`ACP page data \`/api/admin/plugins/lvl/insight?period=${p}\`: p50 / p95`, r => `${fmt(r.pages[p].p50)} / ${fmt(r.pages[p].p95)} ms`);
+	}
+	row('the full ACP page (HTML), 90 days: p50 / p95', r => `${fmt(r.html.p50)} / ${fmt(r.html.p95)} ms`);
+	row('`GET /insight?period=365d` (API): p50 / p95', r => `${fmt(r.api.p50)} / ${fmt(r.api.p95)} ms`);
+	row('CSV of the competence table, all time: p50 / p95', r => `${fmt(r.csv.p50)} / ${fmt(r.csv.p95)} ms`);
+	row('the pulse (`GET /insight/pulse`): p50 / p95', r => `${fmt(r.pulse.p50)} / ${fmt(r.pulse.p95)} ms`);
+	row('"Recount now" (over HTTP)', r => `${fmt(r.recountMs)} ms`);
+	row('NodeBB\'s own `GET /api/v3/ping`: p50 / p95 (the machine\'s baseline)', r => `${fmt(r.ping.p50)} / ${fmt(r.ping.p95)} ms`);
+	row('forum memory: idle after start / at the end', r => `${mb(r.idle)} / ${mb(r.peak)}`);
+	return lines.join('\n');
+}
+
+async function runSuite(h, opts) {
+	const started = Date.now();
+	const results = [];
+	for (const db of h.databases) {
+		results.push(await benchDatabase(h, db, opts));
+	}
+	const missed = results.flatMap(r => PERIODS.filter(p => r.pages[p].p95 >= 1000).map(p => `${r.db}: insight page ${p} p95 ${fmt(r.pages[p].p95)} ms (target 1000 ms)`));
+	return { markdown: report(results, opts, started), results, missed };
+}
+
+module.exports = { seed, runSuite };
+
+if (require.main === module) {
+	const [mode, ...args] = process.argv.slice(2);
+	if (mode !== 'seed') {
+		console.error('usage: node bench/insight.js seed <config file> <members> <topics>');
+		process.exit(2);
+	}
+	seed(...args).then(() => process.exit(0), (err) => {
+		console.error(err.stack || err);
+		process.exit(1);
+	});
+}

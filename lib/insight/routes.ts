@@ -1,0 +1,175 @@
+/**
+ * Insight's ACP page ("Inzicht"), its API (figures, CSV of every table, recount) and the pulse for members.
+ */
+import { asString } from '../coerce';
+import * as nodebb from '../nodebb';
+import * as settings from '../settings';
+import { NS } from '../settings';
+import { ERR_NOT_LOGGED_IN } from '../platform/middleware';
+import { canSeePulse, canViewInsight } from './permissions';
+import { type Period, PERIODS, readPeriod } from './rules';
+import * as service from './service';
+import { csvOf, display, type Table, TABLE_NAMES, tables } from './tables';
+
+export const INSIGHT_PATH = `/admin/plugins/${NS}/insight`;
+const T = 'lvl-insight';
+
+async function viewerLang(req: nodebb.Req): Promise<string> {
+	const forced = asString(req.query.lang);
+	if (forced) {
+		return forced;
+	}
+	const s = req.uid > 0 ? await nodebb.user().getSettings(req.uid) : {};
+	return asString(s.userLang) || asString(nodebb.meta().config.defaultLang) || 'en-GB';
+}
+
+/** Text that comes from people (category names, labels, usernames) is escaped; our own tokens are not. */
+function shown(v: unknown, kind: string): string {
+	const text = display(v as never, kind as never);
+	return kind === 'text' && !text.startsWith(`[[${T}:`) ? nodebb.forTemplate(text) : text;
+}
+
+function forPage(t: Table, period: Period): Record<string, unknown> {
+	return {
+		name: t.name,
+		empty: t.rows.length === 0,
+		csv: `${asString(nodebb.nconf().get('relative_path'))}/api/v3/plugins/${NS}/insight/export/${t.name}?period=${period}`,
+		columns: t.columns.map(c => ({ key: c.key, numeric: c.kind !== 'text' })),
+		rows: t.rows.map(r => ({ cells: r.map((v, i) => ({ text: shown(v, t.columns[i]?.kind ?? 'text'), numeric: t.columns[i]?.kind !== 'text' })) })),
+	};
+}
+
+interface Card { key: string; label: string; value: string | number; detail?: string }
+
+async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	const period = readPeriod(req.query.period);
+	const lang = await viewerLang(req);
+	const d = await service.dashboard(period, lang);
+	const byName = new Map(tables(d).map(t => [t.name, forPage(t, period)]));
+	const pick = (...names: string[]): Record<string, unknown>[] => names.map(n => byName.get(n)).filter((t): t is Record<string, unknown> => Boolean(t));
+	const s = await settings.get();
+	const pct = (v: number | null): string => shown(v, 'percent');
+	const card = (key: string, value: string | number, detail?: string): Card => ({ key, label: `[[${T}:figure.${key}]]`, value, ...(detail ? { detail } : {}) });
+	const p = d.participation;
+	const f = d.qa.figures;
+	const e = d.engagement;
+	const sections = [
+		{
+			name: 'participation',
+			cards: [
+				card('verified', p.verified, `[[${T}:figure.of-roster, ${pct(p.verifiedShare)}, ${String(p.rosterActive)}]]`),
+				card('active30', p.active30, `[[${T}:figure.active90-short, ${String(p.active90)}]]`),
+				card('new-this-month', p.newThisMonth, `[[${T}:figure.registered-short, ${String(p.registered)}]]`),
+				card('cohort', pct(p.cohort.share), `[[${T}:figure.cohort-detail, ${String(p.cohort.eligible)}, ${String(p.cohort.pendingReturned)}, ${String(p.cohort.pending)}]]`),
+			],
+			charts: [],
+			tables: pick('participation'),
+		},
+		{
+			name: 'competences',
+			cards: [
+				card('with-profile', pct(d.competences.withProfileShare), `[[${T}:figure.with-profile-detail, ${String(d.competences.withProfile)}]]`),
+				card('gaps', d.competences.gaps.length),
+				card('empty-domains', d.competences.emptyDomains.length),
+			],
+			charts: [{ name: 'domains' }],
+			tables: pick('domains', 'gaps', 'empty-domains'),
+		},
+		{
+			name: 'qa',
+			cards: [
+				card('questions', f.questions, `[[${T}:period.${period}]]`),
+				card('answer-rate', pct(f.answerRate), `[[${T}:figure.answered-detail, ${String(f.answered)}]]`),
+				card('median-first-reply', shown(f.medianFirstReplyMs, 'hours')),
+				card('median-accepted', shown(f.medianAcceptedMs, 'hours'), `[[${T}:figure.solved-detail, ${String(f.solved)}]]`),
+			],
+			charts: [{ name: 'months' }, { name: 'backlog' }],
+			tables: pick('months', 'backlog', 'categories', 'competences'),
+		},
+		{
+			name: 'engagement',
+			unavailable: !e.available,
+			cards: e.available ? [
+				card('charter-accepted', pct(e.acceptedShare), `[[${T}:figure.charter-detail, ${String(e.accepted)}, ${String(e.members)}, ${String(e.charterVersion)}]]`),
+				card('reports', e.reports),
+				card('active-warnings', e.activeWarnings),
+			] : [],
+			charts: [],
+			tables: e.available ? pick('engagement') : [],
+		},
+		...(d.top ? [{ name: 'top', cards: [], charts: [], tables: pick('top') }] : []),
+	];
+	res.render(`admin/plugins/${NS}/insight`, {
+		title: `[[${T}:title]]`,
+		period,
+		periods: PERIODS.map(x => ({ value: x, selected: x === period })),
+		snapshotAt: d.snapshotAt ? new Date(d.snapshotAt).toISOString() : '',
+		sections,
+		topOn: s.insightTopContributors,
+		canChangeSettings: await nodebb.privileges().admin.can('admin:settings', req.uid),
+		charts: {
+			months: d.qa.months,
+			backlog: d.qa.backlog,
+			domains: d.competences.domains.map(x => ({ label: x.label, basic: x.basic, experienced: x.experienced, expert: x.expert })),
+		},
+	});
+}
+
+export function pageRoutes(router: nodebb.Router): void {
+	nodebb.routeHelpers().setupAdminPageRoute(router, INSIGHT_PATH, [], page);
+}
+
+const guard = (check: (uid: number) => Promise<boolean>, denied: string): nodebb.Middleware => async (req, res, next) => {
+	if (!(req.uid > 0)) {
+		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
+	}
+	if (!await check(req.uid)) {
+		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error(denied));
+	}
+	next();
+};
+
+export function apiRoutes(router: nodebb.Router): void {
+	const h = nodebb.routeHelpers();
+	const board = [guard(canViewInsight, '[[error:no-privileges]]')];
+	const members = [guard(canSeePulse, `[[${NS}:error.not-a-member]]`)];
+	const ok = (res: nodebb.Res, payload: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
+
+	h.setupApiRoute(router, 'get', `/${NS}/insight`, board, async (req, res) => {
+		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLang(req)));
+	});
+	h.setupApiRoute(router, 'post', `/${NS}/insight/recount`, board, async (_req, res) => {
+		const done = await service.recount();
+		if (!done) {
+			throw new Error(`[[${T}:error.busy]]`);
+		}
+		service.resetPulse();
+		await ok(res, { recounted: true });
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/insight/export/:table`, board, async (req, res) => {
+		const name = asString(req.params.table);
+		if (!(TABLE_NAMES as readonly string[]).includes(name)) {
+			throw new Error(`[[${T}:error.no-such-table]]`);
+		}
+		const period = readPeriod(req.query.period);
+		const lang = await viewerLang(req);
+		const t = tables(await service.dashboard(period, lang)).find(x => x.name === name);
+		if (!t) {
+			throw new Error(`[[${T}:error.no-such-table]]`);
+		}
+		const tr = nodebb.translator();
+		const header = await Promise.all(t.columns.map(c => tr.translate(`[[${T}:column.${c.key}]]`, lang)));
+		const texts = new Map<string, string>();
+		for (const v of t.rows.flat()) {
+			if (typeof v === 'string' && v.startsWith('[[') && !texts.has(v)) {
+				texts.set(v, await tr.translate(v, lang));
+			}
+		}
+		res.set('content-type', 'text/csv; charset=utf-8');
+		res.set('content-disposition', `attachment; filename="inzicht-${name}-${period}.csv"`);
+		res.send(csvOf(t, header, v => texts.get(v) ?? v, !lang.startsWith('en')));
+	});
+	h.setupApiRoute(router, 'get', `/${NS}/insight/pulse`, members, async (req, res) => {
+		await ok(res, await service.pulse(req.uid));
+	});
+}

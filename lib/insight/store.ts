@@ -1,0 +1,96 @@
+/**
+ * Insight data: the snapshot the dashboard reads, the record of members who came back after their verification,
+ * and a lock so that one snapshot runs at a time. Keys are listed in README.md. Everything else Insight shows is
+ * read from the other capabilities' own keys (through their stores) and NodeBB's.
+ */
+import { asCount, asString } from '../coerce';
+import * as nodebb from '../nodebb';
+
+export const K = {
+	/** hash: `snapshot` (JSON of the figures computed by the job), `at`, `took` (ms), `lock`, `lockAt` */
+	meta: 'lvl:insight',
+	/** sorted set: members seen back at least a day after their verification and within three months, uid → when */
+	returned: 'lvl:insight:returned',
+};
+
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names the shape the service stored
+export async function readSnapshot<T>(): Promise<{ at: number; took: number; data: T } | null> {
+	const h = await nodebb.db().getObject(K.meta, ['snapshot', 'at', 'took']);
+	const raw = h?.snapshot;
+	if (!raw) {
+		return null;
+	}
+	try {
+		const data = (typeof raw === 'string' ? JSON.parse(raw) : raw) as T;
+		return { at: asCount(h.at), took: asCount(h.took), data };
+	} catch {
+		return null;
+	}
+}
+
+export async function writeSnapshot(data: unknown, at: number, took: number): Promise<void> {
+	// stored as text: PostgreSQL would otherwise keep a JSON object and Redis a string
+	await nodebb.db().setObject(K.meta, { snapshot: JSON.stringify(data), at, took });
+}
+
+/** One snapshot at a time across processes; a lock older than ten minutes (a crashed run) is taken back. */
+export async function lock(): Promise<boolean> {
+	const db = nodebb.db();
+	if (await db.incrObjectField(K.meta, 'lock') === 1) {
+		await db.setObjectField(K.meta, 'lockAt', Date.now());
+		return true;
+	}
+	const since = asCount(await db.getObjectField(K.meta, 'lockAt'));
+	if (!since || Date.now() - since > 10 * 60 * 1000) {
+		await db.deleteObjectFields(K.meta, ['lock', 'lockAt']);
+		return lock();
+	}
+	return false;
+}
+
+export async function unlock(): Promise<void> {
+	await nodebb.db().deleteObjectFields(K.meta, ['lock', 'lockAt']);
+}
+
+export async function hasReturned(uid: number): Promise<boolean> {
+	return nodebb.db().isSortedSetMember(K.returned, String(uid));
+}
+
+export async function recordReturn(uid: number, at: number): Promise<void> {
+	await nodebb.db().sortedSetAdd(K.returned, at, String(uid));
+}
+
+export async function recordReturns(rows: { uid: number; at: number }[]): Promise<void> {
+	if (rows.length) {
+		await nodebb.db().sortedSetAddBulk(rows.map(r => [K.returned, r.at, String(r.uid)]));
+	}
+}
+
+/** When each member was first seen back (0 = not recorded). */
+export async function returnTimes(uids: number[]): Promise<number[]> {
+	if (!uids.length) {
+		return [];
+	}
+	return (await nodebb.db().sortedSetScores(K.returned, uids.map(String))).map(s => s ?? 0);
+}
+
+export async function forget(uid: number): Promise<void> {
+	await nodebb.db().sortedSetRemove(K.returned, String(uid));
+}
+
+/* ---------- reads of other capabilities' sorted sets, whole (the snapshot job only) ---------- */
+
+/** A whole sorted set as value → score, read in pages so a large set never comes back in one reply. */
+export async function readScores(key: string, page = 10000): Promise<Map<string, number>> {
+	const db = nodebb.db();
+	const out = new Map<string, number>();
+	for (let start = 0; ; start += page) {
+		const rows = await db.getSortedSetRangeWithScores(key, start, start + page - 1);
+		for (const r of rows) {
+			out.set(asString(r.value), r.score);
+		}
+		if (rows.length < page) {
+			return out;
+		}
+	}
+}
