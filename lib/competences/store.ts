@@ -8,6 +8,12 @@ import type { Availability, CompetenceEntry, Language, Profile, Region, Role } f
 import { EMPTY_PROFILE, indexScore } from './profile-rules';
 import type { Competence, Domain, Taxonomy } from './taxonomy-rules';
 
+/**
+ * What `index` writes, as a number: bumped whenever that changes (with an upgrade that re-indexes), so that a
+ * database seeded by an earlier encoding is never measured as if it were current (bench --reuse).
+ */
+export const INDEX_FORMAT = 2;
+
 export const K = {
 	/** hash: version (bumped on every taxonomy change), seeded */
 	tax: 'lvl:tax',
