@@ -202,8 +202,11 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 		availability: hide.has('availability') ? '' as const : p.availability,
 	};
 	await db.sortedSetAdd(K.listed, p.updatedAt, u);
-	if (p.competences.length) {
-		await db.sortedSetsAdd(p.competences.map(c => K.byCompetence(c.key)), p.competences.map(c => indexScore(c, shown)), u);
+	// keys in one order for every writer: PostgreSQL locks them one by one, and two saves that lock shared keys in
+	// different orders deadlock (seen when 16 profiles were written at once)
+	const competences = [...p.competences].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	if (competences.length) {
+		await db.sortedSetsAdd(competences.map(c => K.byCompetence(c.key)), competences.map(c => indexScore(c, shown)), u);
 	}
 	const roles = [...new Set(p.competences.flatMap(c => c.roles))];
 	await Promise.all(roles.map(r => db.setAdd(K.byRole(r), u)));
@@ -217,7 +220,7 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 		await db.setAdd(K.byAvailability(p.availability), u);
 	}
 	if (wordList.length) {
-		await db.sortedSetAddBulk(wordList.map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
+		await db.sortedSetAddBulk([...wordList].sort().map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
 		await db.setAdd(K.wordsOf(uid), wordList);
 	}
 }
