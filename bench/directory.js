@@ -217,7 +217,7 @@ async function profile(configFile, countArg, queriesArg, warmupArg) {
 		wrapped.__wrapped = true;
 		obj[name] = wrapped;
 	};
-	for (const name of ['competenceMembers', 'wordMatches', 'inSet', 'setMembers', 'getProfiles', 'listedRange']) {
+	for (const name of ['competenceMembers', 'competenceTop', 'competenceCount', 'competenceVersion', 'competenceScore', 'wordMatches', 'inSet', 'setMembers', 'getProfiles', 'listedRange']) {
 		wrap(store, name, `store.${name}`);
 	}
 	wrap(rules, 'rank', 'rules.rank (sort)');

@@ -141,6 +141,8 @@ export interface Database {
 	isSortedSetMember(key: string, value: string): Promise<boolean>;
 	getObjectFields(key: string, fields: string[]): Promise<Record<string, unknown>>;
 	incrObjectFieldBy(key: string, field: string, by: number): Promise<number>;
+	/** several fields of several hashes at once: [key, { field: by }] */
+	incrObjectFieldByBulk(data: [string, Record<string, number>][]): Promise<void>;
 	increment(key: string): Promise<number>;
 	listPrepend(key: string, value: string): Promise<void>;
 	getListRange(key: string, start: number, stop: number): Promise<string[]>;

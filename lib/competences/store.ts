@@ -34,6 +34,11 @@ export const K = {
 	 * languages, region and availability shown, so that a competence with filters reads this one key: indexScore)
 	 */
 	byCompetence: (key: string): string => `lvl:dir:c:${key}`,
+	/**
+	 * hash: competence key → how many times its index changed. Bumped after every write to that index, so that what a
+	 * process derived from the index (its histogram, directory.ts) is known to be current without reading it again.
+	 */
+	versions: 'lvl:dir:versions',
 	/** sets for searches with filters but no competence */
 	byRole: (role: Role): string => `lvl:dir:role:${role}`,
 	byLanguage: (lang: Language): string => `lvl:dir:lang:${lang}`,
@@ -169,6 +174,13 @@ export async function writeProfile(uid: number, p: Profile): Promise<void> {
 
 /* ---------- directory indexes ---------- */
 
+/** After (never before) a write to competence indexes: a reader that saw the old version re-reads. */
+async function bumpVersions(keys: string[]): Promise<void> {
+	if (keys.length) {
+		await nodebb.db().incrObjectFieldByBulk([[K.versions, Object.fromEntries([...new Set(keys)].map(k => [k, 1]))]]);
+	}
+}
+
 /** Takes a member out of every index (before re-indexing, when they leave the directory, or on deletion). */
 export async function unindex(uid: number, previous: Profile): Promise<void> {
 	const db = nodebb.db();
@@ -184,6 +196,7 @@ export async function unindex(uid: number, previous: Profile): Promise<void> {
 		...zsets.map(z => db.sortedSetRemove(z, u)),
 		...[...new Set(sets)].map(s => db.setRemove(s, u)),
 	]);
+	await bumpVersions(previous.competences.map(c => c.key));
 	const oldWords = await db.getSetMembers(K.wordsOf(uid));
 	if (oldWords.length) {
 		await db.sortedSetRemoveBulk(oldWords.map(w => [K.wordBucket(w), `${w}:${u}`]));
@@ -207,6 +220,7 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 	const competences = [...p.competences].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	if (competences.length) {
 		await db.sortedSetsAdd(competences.map(c => K.byCompetence(c.key)), competences.map(c => indexScore(c, shown)), u);
+		await bumpVersions(competences.map(c => c.key));
 	}
 	const roles = [...new Set(p.competences.flatMap(c => c.roles))];
 	await Promise.all(roles.map(r => db.setAdd(K.byRole(r), u)));
@@ -243,6 +257,26 @@ export async function deleteProfile(uid: number): Promise<void> {
 export async function competenceMembers(key: string, minScore: number): Promise<{ uid: number; score: number }[]> {
 	const rows = await nodebb.db().getSortedSetRangeByScoreWithScores(K.byCompetence(key), 0, -1, minScore, '+inf');
 	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
+}
+
+/** Holders from the top of a competence's index (highest score first), from the `start`-th, at most `count`. */
+export async function competenceTop(key: string, minScore: number, start: number, count: number): Promise<{ uid: number; score: number }[]> {
+	const rows = await nodebb.db().getSortedSetRevRangeByScoreWithScores(K.byCompetence(key), start, count, '+inf', minScore);
+	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
+}
+
+/** How many hold a competence with at least this index score. */
+export async function competenceCount(key: string, minScore: number): Promise<number> {
+	return nodebb.db().sortedSetCount(K.byCompetence(key), minScore, '+inf');
+}
+
+export async function competenceScore(key: string, uid: number): Promise<number | null> {
+	return nodebb.db().sortedSetScore(K.byCompetence(key), String(uid));
+}
+
+/** How many times a competence's index changed (0 when never, or before versions were kept). */
+export async function competenceVersion(key: string): Promise<number> {
+	return asCount(await nodebb.db().getObjectField(K.versions, key));
 }
 
 export async function competenceCounts(keys: string[]): Promise<number[]> {
