@@ -7,7 +7,7 @@ import * as nodebb from '../nodebb';
 import { foldText } from '../membership/rules';
 import * as settings from '../settings';
 import {
-	type Candidate, countIn, type DirectoryQuery, hasAttributeFilter, type Histogram, histogramOf, LEVELS, minScoreFor, PAGE_SIZE,
+	type Candidate, countIn, type DirectoryQuery, type Histogram, histogramOf, LEVELS, minScoreFor, PAGE_SIZE,
 	rank, rankingOf, type ScoreFilter, scoreMatches, visibleTo,
 } from './profile-rules';
 import * as store from './store';
@@ -67,34 +67,25 @@ const candidate = (r: { uid: number; score: number }): Candidate => ({ uid: r.ui
 
 /**
  * One competence (the common search, and the competence page): read from the top of its index, filters checked on
- * each score, until `want` matches are in; the total is counted apart. Without attribute filters the count is a score
- * range (sortedSetCount); with them it comes from the competence's histogram. Only the first search with filters
- * after its index changed reads the whole index (which also answers it): the others read about as many holders as
- * they need, `want` divided by the share that matches.
+ * each score, until `want` matches are in. The total comes from the competence's histogram (how many holders have each
+ * level and set of attributes), not from the index: counting a range is as costly as reading it on PostgreSQL. Only
+ * the first search after the competence's index changed reads the whole index, which also answers it; the others read
+ * about as many holders as they need (`want` divided by the share that matches).
  */
 async function oneCompetence(key: string, q: DirectoryQuery, viewer: number, want: number): Promise<Window> {
 	const filter = filterOf(q);
 	const minScore = minScoreFor(q.minLevel);
 	const fits = (r: { uid: number; score: number }): boolean => r.uid !== viewer && r.score >= minScore && scoreMatches(r.score, filter);
-	const own = store.competenceScore(key, viewer);
-	let holders: number;
-	let total: number;
-	if (!hasAttributeFilter(filter)) {
-		holders = await store.competenceCount(key, minScore);
-		total = holders;
-	} else {
-		const version = await store.competenceVersion(key);
-		const known = histograms.get(key);
-		if (known?.version !== version) {
-			const rows = await store.competenceTop(key, 0, 0, -1);
-			histograms.set(key, { version, h: histogramOf(rows.map(r => r.score)) });
-			const hits = rows.filter(fits);
-			await own;
-			return { top: hits.slice(0, want).map(candidate), total: hits.length };
-		}
-		({ holders, matching: total } = countIn(known.h, q.minLevel, filter));
+	const [version, ownScore] = await Promise.all([store.competenceVersion(key), store.competenceScore(key, viewer)]);
+	const known = histograms.get(key);
+	if (known?.version !== version) {
+		const rows = await store.competenceTop(key, 0, 0, -1);
+		histograms.set(key, { version, h: histogramOf(rows.map(r => r.score)) });
+		const hits = rows.filter(fits);
+		return { top: hits.slice(0, want).map(candidate), total: hits.length };
 	}
-	const ownScore = await own;
+	const { holders, matching } = countIn(known.h, q.minLevel, filter);
+	let total = matching;
 	if (ownScore !== null && ownScore >= minScore && scoreMatches(ownScore, filter)) {
 		total -= 1;
 	}

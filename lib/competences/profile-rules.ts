@@ -221,9 +221,6 @@ export function scoreMatches(score: number, f: ScoreFilter): boolean {
 		&& (!f.availability || Math.floor(attrs / bit(14)) % 4 === AVAILABILITY.indexOf(f.availability) + 1);
 }
 
-/** Whether a filter asks anything of the attribute bits (the level alone is a score range). */
-export const hasAttributeFilter = (f: ScoreFilter): boolean => Boolean(f.role || f.language || f.region || f.availability);
-
 /**
  * How many holders of a competence have each (level, attributes) pair of index scores: from it, the number of
  * members that match any filter is counted without reading the index again. A few thousand pairs at most, whatever

@@ -261,13 +261,8 @@ export async function competenceMembers(key: string, minScore: number): Promise<
 
 /** Holders from the top of a competence's index (highest score first), from the `start`-th, at most `count`. */
 export async function competenceTop(key: string, minScore: number, start: number, count: number): Promise<{ uid: number; score: number }[]> {
-	const rows = await nodebb.db().getSortedSetRevRangeByScoreWithScores(K.byCompetence(key), start, count, '+inf', minScore);
+	const rows = await nodebb.sortedSetTop(K.byCompetence(key), minScore, start, count);
 	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
-}
-
-/** How many hold a competence with at least this index score. */
-export async function competenceCount(key: string, minScore: number): Promise<number> {
-	return nodebb.db().sortedSetCount(K.byCompetence(key), minScore, '+inf');
 }
 
 export async function competenceScore(key: string, uid: number): Promise<number | null> {
