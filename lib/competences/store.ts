@@ -280,7 +280,7 @@ export async function competenceCounts(keys: string[]): Promise<number[]> {
 
 /** uids whose indexed words start with the prefix (at most `limit`). */
 export async function wordMatches(prefix: string, limit: number): Promise<Set<number>> {
-	const rows = await nodebb.db().getSortedSetRangeByLex(K.wordBucket(prefix), `[${prefix}`, `[${prefix}\xff`, 0, limit);
+	const rows = await nodebb.sortedSetLexPrefix(K.wordBucket(prefix), prefix, limit);
 	return new Set(rows.map(r => Number(r.slice(r.lastIndexOf(':') + 1))).filter(n => n > 0));
 }
 
