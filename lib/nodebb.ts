@@ -399,34 +399,6 @@ export function forTemplate(text: string): string {
 	return escapesItself ? safe : validator().escape(safe);
 }
 
-/**
- * The top of a sorted set by score, from `min` up, highest first: rows `start` to `start + count` (count -1: all).
- * NodeBB's PostgreSQL adapter answers any range of a sorted set by reading and sorting the whole key (its query joins
- * every row of the key before the LIMIT), so the top 200 of a 20,000-member key costs as much as all of it. There,
- * this asks the same tables in a shape that walks NodeBB's own (key, score) index and stops at the limit; every other
- * database gets NodeBB's own call. Same rows, same order (score only, as NodeBB's query).
- */
-export async function sortedSetTop(key: string, min: number, start: number, count: number): Promise<{ value: string; score: number }[]> {
-	const database = db();
-	if (nconf().get('database') !== 'postgres' || !database.pool) {
-		return database.getSortedSetRevRangeByScoreWithScores(key, start, count, '+inf', min);
-	}
-	const res = await database.pool.query({
-		name: 'lvlSortedSetTop',
-		text: `
-SELECT z."value", z."score"
-  FROM "legacy_zset" z
- WHERE z."_key" = $1::TEXT
-   AND z."score" >= $2::NUMERIC
-   AND EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = 'zset')
- ORDER BY z."score" DESC
- LIMIT $3::INTEGER
-OFFSET $4::INTEGER`,
-		values: [key, min, count < 0 ? null : count, start],
-	});
-	return res.rows.map(r => ({ value: String(r.value), score: parseFloat(String(r.score)) }));
-}
-
 let byteOrder: Promise<boolean> | null = null;
 
 /** Whether PostgreSQL compares text as bytes here (collation C, POSIX or C.UTF-8), as NodeBB's lex ranges do. */

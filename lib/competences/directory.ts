@@ -50,11 +50,37 @@ function intersect(a: Map<number, Candidate>, b: Set<number>): Map<number, Candi
 const filterOf = (q: DirectoryQuery): ScoreFilter => ({ role: q.role, language: q.language, region: q.region, availability: q.availability });
 
 /**
- * Per competence, the histogram of its index (profile-rules histogramOf) with the index version it was read at.
- * Kept in this process only, and safe with several: each use first reads the version from the database, and every
- * write to an index bumps it afterwards (store.ts), so a histogram older than the index is never used.
+ * Per competence, a copy of its index in this process (uids and scores, highest first, as the database orders them)
+ * with its histogram and the index version it was read at: about 16 bytes a holder, some 6 MB for 50,000 members of
+ * 8 competences. Safe with several NodeBB processes: every use first reads the competence's version from the
+ * database (NodeBB caches that hash and clears it in every process on a write), and every write to an index bumps
+ * the version afterwards (store.ts), so a copy older than the index is never used; the next search reads it again.
  */
-const histograms = new Map<string, { version: number; h: Histogram }>();
+interface IndexCopy {
+	version: number;
+	uids: Float64Array;
+	scores: Float64Array;
+	h: Histogram;
+}
+
+const copies = new Map<string, IndexCopy>();
+
+async function indexCopy(key: string): Promise<IndexCopy> {
+	const version = await store.competenceVersion(key);
+	const known = copies.get(key);
+	if (known?.version === version) {
+		return known;
+	}
+	const rows = await store.competenceTop(key, 0, 0, -1);
+	const copy = {
+		version,
+		uids: Float64Array.from(rows, r => r.uid),
+		scores: Float64Array.from(rows, r => r.score),
+		h: histogramOf(rows.map(r => r.score)),
+	};
+	copies.set(key, copy);
+	return copy;
+}
 
 interface Window {
 	/** the first `want` matches, highest index score first */
@@ -63,54 +89,32 @@ interface Window {
 	total: number;
 }
 
-const candidate = (r: { uid: number; score: number }): Candidate => ({ uid: r.uid, score: rankingOf(r.score), matches: 1, lastonline: 0 });
-
 /**
- * One competence (the common search, and the competence page): read from the top of its index, filters checked on
- * each score, until `want` matches are in. The total comes from the competence's histogram (how many holders have each
- * level and set of attributes), not from the index: counting a range is as costly as reading it on PostgreSQL. Only
- * the first search after the competence's index changed reads the whole index, which also answers it; the others read
- * about as many holders as they need (`want` divided by the share that matches).
+ * One competence (the common search, and the competence page), answered from this process's copy of its index: the
+ * total from the histogram (how many holders have each level and set of attributes), the page from the top of the
+ * copy, filters checked on each score, until `want` matches are in. The database is asked only for the index's
+ * version, and for the whole index the first time after it changed.
  */
 async function oneCompetence(key: string, q: DirectoryQuery, viewer: number, want: number): Promise<Window> {
 	const filter = filterOf(q);
 	const minScore = minScoreFor(q.minLevel);
-	const fits = (r: { uid: number; score: number }): boolean => r.uid !== viewer && r.score >= minScore && scoreMatches(r.score, filter);
-	const [version, ownScore] = await Promise.all([store.competenceVersion(key), store.competenceScore(key, viewer)]);
-	const known = histograms.get(key);
-	if (known?.version !== version) {
-		const rows = await store.competenceTop(key, 0, 0, -1);
-		histograms.set(key, { version, h: histogramOf(rows.map(r => r.score)) });
-		const hits = rows.filter(fits);
-		return { top: hits.slice(0, want).map(candidate), total: hits.length };
-	}
-	const { holders, matching } = countIn(known.h, q.minLevel, filter);
-	let total = matching;
-	if (ownScore !== null && ownScore >= minScore && scoreMatches(ownScore, filter)) {
-		total -= 1;
-	}
+	const copy = await indexCopy(key);
+	const fits = (score: number): boolean => score >= minScore && scoreMatches(score, filter);
+	// the searcher is never in their own results, nor in the total
+	const own = copy.uids.indexOf(viewer);
+	const total = countIn(copy.h, q.minLevel, filter).matching - (own >= 0 && fits(copy.scores[own] ?? 0) ? 1 : 0);
 	const top: Candidate[] = [];
-	if (total <= 0) {
-		return { top, total: 0 };
-	}
-	// one read when the estimate holds: all holders when fewer match than wanted, else want ÷ share matching, +25 %
-	let chunk = Math.max(1, total <= want ? holders : Math.min(holders, Math.ceil(((want + 1) * holders / total) * 1.25) + 20));
-	let start = 0;
-	while (top.length < want) {
-		// NodeBB's Redis adapter may return more than `chunk` rows when start > 0: advance by what came back
-		const rows = await store.competenceTop(key, minScore, start, chunk);
-		for (const r of rows) {
-			if (fits(r)) {
-				top.push(candidate(r));
-			}
-		}
-		if (rows.length < chunk) {
+	for (let i = 0; i < copy.uids.length && top.length < want; i += 1) {
+		const score = copy.scores[i] ?? 0;
+		if (score < minScore) {
 			break;
 		}
-		start += rows.length;
-		chunk = Math.min(Math.max(chunk * 2, 200), 10000);
+		const uid = copy.uids[i] ?? 0;
+		if (uid !== viewer && scoreMatches(score, filter)) {
+			top.push({ uid, score: rankingOf(score), matches: 1, lastonline: 0 });
+		}
 	}
-	return { top: top.slice(0, want), total };
+	return { top, total: Math.max(0, total) };
 }
 
 /**

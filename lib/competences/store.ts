@@ -261,12 +261,8 @@ export async function competenceMembers(key: string, minScore: number): Promise<
 
 /** Holders from the top of a competence's index (highest score first), from the `start`-th, at most `count`. */
 export async function competenceTop(key: string, minScore: number, start: number, count: number): Promise<{ uid: number; score: number }[]> {
-	const rows = await nodebb.sortedSetTop(K.byCompetence(key), minScore, start, count);
+	const rows = await nodebb.db().getSortedSetRevRangeByScoreWithScores(K.byCompetence(key), start, count, '+inf', minScore);
 	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
-}
-
-export async function competenceScore(key: string, uid: number): Promise<number | null> {
-	return nodebb.db().sortedSetScore(K.byCompetence(key), String(uid));
 }
 
 /** How many times a competence's index changed (0 when never, or before versions were kept). */
