@@ -19,6 +19,23 @@ const data = require('./directory-data');
 
 const ROOT = path.resolve(__dirname, '..');
 const mb = bytes => Math.round(bytes / 1024 / 1024);
+const SEED_MARKER = 'bench:directory:seed';
+
+/**
+ * What a seeded database depends on: the size, the data generator's source and the index encoding
+ * (store.INDEX_FORMAT, bumped whenever what the plugin writes into its indexes changes).
+ */
+function seedSignature(count) {
+	const crypto = require('crypto');
+	const fs = require('fs');
+	const { INDEX_FORMAT } = require(path.join(ROOT, 'build', 'lib', 'competences', 'store.js'));
+	const generator = crypto.createHash('sha1')
+		.update(fs.readFileSync(path.join(__dirname, 'directory-data.js')))
+		.update(fs.readFileSync(path.join(__dirname, 'roster-data.js')))
+		.update(fs.readFileSync(path.join(ROOT, 'lib', 'competences', 'starter-taxonomy.json')))
+		.digest('hex').slice(0, 12);
+	return `${count}:${generator}:index-${INDEX_FORMAT}`;
+}
 
 /* ====================================================================================================
  * inside NodeBB
@@ -109,8 +126,48 @@ async function seed(configFile, countArg, concurrencyArg) {
 		count, concurrency, membersGroup, listed, groupCount, phases, totalMs: performance.now() - t0,
 		firstUid: uids[0], lastUid: uids[count - 1],
 	};
+	// what --reuse checks before measuring on this database again (not a plugin key: the bench's own)
+	await db.setObject(SEED_MARKER, { signature: seedSignature(count), seededAt: Date.now(), result: JSON.stringify(result) });
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 	await db.close();
+}
+
+/**
+ * --reuse: whether this bench database already holds the members this run would seed (same size, same generator,
+ * same index encoding) and nothing else of note. Previous runs' searching members (accounts `zoeker-*`, each with a
+ * profile in the indexes) are deleted first, with their profiles and index entries, so every run measures the
+ * seeded members only. Prints JSON: { reuse: true, seed, seededAt } or { reuse: false, reason }.
+ */
+async function reuse(configFile, countArg) {
+	const count = Number(countArg);
+	const { db, user, groups, plugin } = await loadNodebb(configFile);
+	const say = out => process.stdout.write(`${JSON.stringify(out)}\n`);
+	try {
+		const marker = await db.getObject(SEED_MARKER);
+		if (!marker) {
+			return say({ reuse: false, reason: 'no seed marker in this database' });
+		}
+		if (marker.signature !== seedSignature(count)) {
+			return say({ reuse: false, reason: `seeded for another size, generator or index encoding (${marker.signature} ≠ ${seedSignature(count)})` });
+		}
+		const seedResult = JSON.parse(marker.result);
+		const profiles = plugin('competences/profiles.js');
+		const searchers = (await db.getSortedSetRangeByLex('username:sorted', '[zoeker-', '[zoeker-\xff'))
+			.map(v => Number(v.slice(v.lastIndexOf(':') + 1))).filter(uid => uid > 0);
+		for (const uid of searchers) {
+			await profiles.remove(uid);
+			await user.deleteAccount(uid);
+		}
+		const store = plugin('competences/store.js');
+		const listed = await db.sortedSetCard(store.K.listed);
+		const groupCount = await db.sortedSetCard(`group:${seedResult.membersGroup}:members`);
+		if (listed !== seedResult.listed || groupCount !== seedResult.groupCount || !await groups.exists(seedResult.membersGroup)) {
+			return say({ reuse: false, reason: `the database changed since seeding: ${listed} listed (seeded ${seedResult.listed}), ${groupCount} in the members group (seeded ${seedResult.groupCount})` });
+		}
+		return say({ reuse: true, seed: seedResult, seededAt: Number(marker.seededAt), removedSearchers: searchers.length });
+	} finally {
+		await db.close();
+	}
 }
 
 /**
@@ -160,7 +217,7 @@ async function profile(configFile, countArg, queriesArg, warmupArg) {
 		wrapped.__wrapped = true;
 		obj[name] = wrapped;
 	};
-	for (const name of ['competenceMembers', 'wordMatches', 'inSet', 'setMembers', 'getProfiles', 'listedRange']) {
+	for (const name of ['competenceMembers', 'competenceTop', 'competenceCount', 'competenceVersion', 'competenceScore', 'wordMatches', 'inSet', 'setMembers', 'getProfiles', 'listedRange']) {
 		wrap(store, name, `store.${name}`);
 	}
 	wrap(rules, 'rank', 'rules.rank (sort)');
@@ -261,22 +318,40 @@ async function benchSize(h, db, size, opts) {
 	const { forum, log } = h;
 	const out = { db, size, phases: {} };
 	let t = performance.now();
-	log(`${db} @ ${size}: preparing the ${name} forum afresh (its database emptied)`);
-	const f = forum.prepare(h.nbb, name, { fresh: true, build: h.buildOnce(), log });
+	let f = null;
+	if (opts.reuse) {
+		// the same members seeded by an earlier run (same size, generator and index encoding) are measured again
+		f = forum.prepare(h.nbb, name, { fresh: false, build: h.buildOnce(), log });
+		const check = h.runInNodebb(h.nbb, [__filename, 'reuse', f.configFile, String(size)], { stdio: 'pipe', timeout: 10 * 60 * 1000 });
+		const verdict = check.status === 0 ? JSON.parse(String(check.stdout).trim().split('\n').pop()) : { reuse: false, reason: String(check.stderr).slice(-500) };
+		if (verdict.reuse) {
+			out.seed = verdict.seed;
+			out.reused = verdict.seededAt;
+			log(`${db} @ ${size}: reusing the database seeded on ${new Date(verdict.seededAt).toISOString()} (${verdict.removedSearchers} earlier searching member(s) deleted)`);
+		} else {
+			log(`${db} @ ${size}: cannot reuse the ${name} database: ${verdict.reason}; seeding afresh`);
+		}
+	}
+	if (!out.seed) {
+		log(`${db} @ ${size}: preparing the ${name} forum afresh (its database emptied)`);
+		f = forum.prepare(h.nbb, name, { fresh: true, build: !f && h.buildOnce(), log });
+	}
 	if (new URL(f.url).hostname !== '127.0.0.1') {
 		throw new Error(`the bench only talks to 127.0.0.1, not ${f.url}`);
 	}
 	out.phases.prepare = performance.now() - t;
 
 	t = performance.now();
-	log(`${db} @ ${size}: seeding ${size} members in NodeBB's process (user.create, groups.join, the plugin's writeProfile + reindex; ${opts.concurrency} at a time)`);
-	const seeded = h.runInNodebb(h.nbb, [__filename, 'seed', f.configFile, String(size), String(opts.concurrency)], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
-	if (seeded.status !== 0) {
-		throw new Error(`seeding ${size} members on ${db} failed (exit ${seeded.status}${seeded.signal ? `, ${seeded.signal}` : ''}):\n${String(seeded.stderr).slice(-3000)}`);
+	if (!out.seed) {
+		log(`${db} @ ${size}: seeding ${size} members in NodeBB's process (user.create, groups.join, the plugin's writeProfile + reindex; ${opts.concurrency} at a time)`);
+		const seeded = h.runInNodebb(h.nbb, [__filename, 'seed', f.configFile, String(size), String(opts.concurrency)], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
+		if (seeded.status !== 0) {
+			throw new Error(`seeding ${size} members on ${db} failed (exit ${seeded.status}${seeded.signal ? `, ${seeded.signal}` : ''}):\n${String(seeded.stderr).slice(-3000)}`);
+		}
+		out.seed = JSON.parse(String(seeded.stdout).trim().split('\n').pop());
+		out.phases.seed = performance.now() - t;
+		log(`${db} @ ${size}: seeded in ${Math.round(out.phases.seed / 1000)} s: accounts ${Math.round(out.seed.phases.users / 1000)} s, group ${Math.round(out.seed.phases.group / 1000)} s, profiles + indexes ${Math.round(out.seed.phases.profiles / 1000)} s; ${out.seed.listed} listed, ${out.seed.groupCount} in "${out.seed.membersGroup}"`);
 	}
-	out.seed = JSON.parse(String(seeded.stdout).trim().split('\n').pop());
-	out.phases.seed = performance.now() - t;
-	log(`${db} @ ${size}: seeded in ${Math.round(out.phases.seed / 1000)} s: accounts ${Math.round(out.seed.phases.users / 1000)} s, group ${Math.round(out.seed.phases.group / 1000)} s, profiles + indexes ${Math.round(out.seed.phases.profiles / 1000)} s; ${out.seed.listed} listed, ${out.seed.groupCount} in "${out.seed.membersGroup}"`);
 	if (out.seed.groupCount !== size) {
 		throw new Error(`${size} members seeded but ${out.seed.groupCount} in the members group`);
 	}
@@ -391,7 +466,9 @@ function report(h, results, opts, started) {
 	const seconds = ms => `${Math.round(ms / 1000)} s`;
 	lines.push('# Benchmark: the "Wie weet wat?" directory at association scale', '');
 	lines.push(`Run by \`npm run bench\` (the directory suite; alone: \`npm run bench -- --suite=directory\`) on ${new Date(started).toISOString().replace('T', ' ').slice(0, 16)} UTC; the suite took ${seconds(Date.now() - started)}, seeding and the in-process profiles included. Same machine as above.`, '');
-	lines.push('Each database at each size is a fresh bench forum (its database emptied), seeded inside NodeBB\'s own process:');
+	lines.push('Each database at each size is a bench forum of its own, seeded inside NodeBB\'s own process (with `--reuse`, the database');
+	lines.push('an earlier run seeded with the same size, data generator and index encoding is measured again, its earlier searching');
+	lines.push('members deleted first; the seeding table says when it was seeded), its database emptied first:');
 	lines.push('accounts with NodeBB\'s `user.create` (no password, so no bcrypt), the members group with `groups.join`, and each');
 	lines.push('profile with the plugin\'s own `store.writeProfile` and `profiles.reindex` (what a member\'s save does after its checks),');
 	lines.push(`${opts.concurrency} members at a time (on PostgreSQL the seeder's own connections skip the WAL flush at commit: \`synchronous_commit=off\`;`);
@@ -405,10 +482,12 @@ function report(h, results, opts, started) {
 	lines.push(`Peak RSS: VmHWM of the process serving the port, reset before the step. Target: p95 under ${TARGET_MS} ms at 50,000 members on both databases.`, '');
 
 	lines.push('## 1. Seeding', '');
-	lines.push('| database | members | accounts (user.create) | members group (groups.join) | profiles + indexes | listed | forum start |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|');
+	const day = ms => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+	lines.push('| database | members | accounts (user.create) | members group (groups.join) | profiles + indexes | listed | forum start | measured (UTC) |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of results) {
-		lines.push(`| ${r.db} | ${n(r.size)} | ${seconds(r.seed.phases.users)} | ${seconds(r.seed.phases.group)} | ${seconds(r.seed.phases.profiles)} | ${n(r.seed.listed)} | ${seconds(r.phases.start)} |`);
+		const when = `${r.measuredAt ? day(r.measuredAt) : ''}${r.reused ? ` (database seeded ${day(r.reused)}, reused)` : ''}`;
+		lines.push(`| ${r.db} | ${n(r.size)} | ${seconds(r.seed.phases.users)} | ${seconds(r.seed.phases.group)} | ${seconds(r.seed.phases.profiles)} | ${n(r.seed.listed)} | ${seconds(r.phases.start)} | ${when} |`);
 	}
 	const biggest = results.reduce((a, b) => (b.size > a.size ? b : a), results[0]);
 	if (biggest) {
@@ -421,7 +500,7 @@ function report(h, results, opts, started) {
 	lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of results) {
 		const pre = `| ${r.db} | ${n(r.size)} |`;
-		lines.push(`${pre} idle after start |  |  |  |  |  | ${mb(r.idle)} | RSS before the first request; load average ${r.load.map(x => x.toFixed(2)).join(' / ')} |`);
+		lines.push(`${pre} idle after start |  |  |  |  |  | ${mb(r.idle)} | RSS before the first request; load average ${r.load.map(x => x.toFixed(2)).join(' / ')}${r.queries ? `; ${r.queries} searches` : ''} |`);
 		lines.push(`${pre} baseline GET /api/v3/ping (NodeBB alone) | ${r.ping.n} | ${fmt(r.ping.p50)} | ${fmt(r.ping.p95)} | ${fmt(r.ping.max)} |  |  | same session |`);
 		for (const kind of KINDS) {
 			const mine = r.runs.filter(x => x.kind === kind);
@@ -473,6 +552,29 @@ function report(h, results, opts, started) {
 	return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Runs of earlier invocations, kept (git-ignored) so that a run of one database or size rewrites only its own rows
+ * of bench/results.md: `--only=postgres` after `--only=redis` keeps the Redis rows of the earlier run.
+ */
+const RUNS_FILE = path.join(ROOT, '.cache', 'bench', 'directory-runs.json');
+
+function mergeEarlier(results) {
+	const fs = require('fs');
+	let earlier = [];
+	try {
+		earlier = JSON.parse(fs.readFileSync(RUNS_FILE, 'utf8'));
+	} catch {
+		// none yet
+	}
+	const key = r => `${r.db}@${r.size}`;
+	const now = new Set(results.map(key));
+	const merged = [...earlier.filter(r => !now.has(key(r))), ...results]
+		.sort((a, b) => (a.db === b.db ? a.size - b.size : a.db === 'redis' ? -1 : 1));
+	fs.mkdirSync(path.dirname(RUNS_FILE), { recursive: true });
+	fs.writeFileSync(RUNS_FILE, JSON.stringify(merged));
+	return merged;
+}
+
 /** The directory suite: for each database, each size; returns the markdown section and the runs. */
 async function runSuite(h, opts) {
 	const started = Date.now();
@@ -492,16 +594,20 @@ async function runSuite(h, opts) {
 	}
 	const missed = results.filter(r => r.size >= 50000 && stats(h, r.runs.map(x => x.ms)).p95 >= TARGET_MS)
 		.map(r => `${r.db} @ ${n(r.size)}: search p95 ${fmt(stats(h, r.runs.map(x => x.ms)).p95)} ms (target ${TARGET_MS} ms)`);
-	return { markdown: report(h, results, opts, started), results, missed };
+	for (const r of results) {
+		r.measuredAt = Date.now();
+		r.queries = opts.queries;
+	}
+	return { markdown: report(h, mergeEarlier(results), opts, started), results, missed };
 }
 
-module.exports = { seed, profile, runSuite, report };
+module.exports = { seed, profile, reuse, runSuite, report };
 
 if (require.main === module) {
 	const [mode, ...args] = process.argv.slice(2);
-	const run = { seed, profile }[mode];
+	const run = { seed, profile, reuse }[mode];
 	if (!run) {
-		console.error('usage: node bench/directory.js seed|profile <config file> <members>');
+		console.error('usage: node bench/directory.js seed|profile|reuse <config file> <members>');
 		process.exit(2);
 	}
 	run(...args).then(() => process.exit(0), (err) => {

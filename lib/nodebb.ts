@@ -142,12 +142,16 @@ export interface Database {
 	isSortedSetMember(key: string, value: string): Promise<boolean>;
 	getObjectFields(key: string, fields: string[]): Promise<Record<string, unknown>>;
 	incrObjectFieldBy(key: string, field: string, by: number): Promise<number>;
+	/** several fields of several hashes at once: [key, { field: by }] */
+	incrObjectFieldByBulk(data: [string, Record<string, number>][]): Promise<void>;
 	increment(key: string): Promise<number>;
 	listPrepend(key: string, value: string): Promise<void>;
 	getListRange(key: string, start: number, stop: number): Promise<string[]>;
 	listTrim(key: string, start: number, stop: number): Promise<void>;
 	scan(params: { match: string }): Promise<string[]>;
 	emptydb?(): Promise<void>;
+	/** PostgreSQL only: NodeBB's connection pool */
+	pool?: { query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> };
 }
 
 export interface GroupData {
@@ -486,6 +490,47 @@ export async function lastOnline(uids: number[]): Promise<number[]> {
 export async function userCount(): Promise<number> {
 	const n = Number(await db().getObjectField('global', 'userCount'));
 	return Number.isFinite(n) ? n : 0;
+}
+
+let byteOrder: Promise<boolean> | null = null;
+
+/** Whether PostgreSQL compares text as bytes here (collation C, POSIX or C.UTF-8), as NodeBB's lex ranges do. */
+function pgByteOrder(pool: NonNullable<Database['pool']>): Promise<boolean> {
+	byteOrder ??= pool.query({ text: 'SELECT datcollate FROM pg_database WHERE datname = current_database()', values: [] })
+		.then((res) => {
+			const collation = res.rows[0]?.datcollate;
+			return typeof collation === 'string' && /^(C|POSIX|C\.UTF-?8)$/i.test(collation);
+		})
+		.catch(() => false);
+	return byteOrder;
+}
+
+/**
+ * Values of a sorted set of equal scores that start with `prefix`, in byte order, at most `limit`: NodeBB's
+ * `getSortedSetRangeByLex(key, '[prefix', '[prefix\xff', 0, limit)`. On PostgreSQL NodeBB compares with
+ * `COLLATE "C"`, which cannot use the key's index unless the database's own collation is C: the whole key is read
+ * for every prefix. Where the database already sorts text as bytes, this asks for the same range without the
+ * COLLATE clause, so the index is walked; elsewhere it is NodeBB's own call.
+ */
+export async function sortedSetLexPrefix(key: string, prefix: string, limit: number): Promise<string[]> {
+	const database = db();
+	if (nconf().get('database') !== 'postgres' || !database.pool || !await pgByteOrder(database.pool)) {
+		return database.getSortedSetRangeByLex(key, `[${prefix}`, `[${prefix}\xff`, 0, limit);
+	}
+	const res = await database.pool.query({
+		name: 'lvlSortedSetLexPrefix',
+		text: `
+SELECT z."value"
+  FROM "legacy_zset" z
+ WHERE z."_key" = $1::TEXT
+   AND z."value" >= $2::TEXT
+   AND z."value" <= $3::TEXT
+   AND EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = 'zset')
+ ORDER BY z."value" ASC
+ LIMIT $4::INTEGER`,
+		values: [key, prefix, `${prefix}\xff`, limit],
+	});
+	return res.rows.map(r => String(r.value));
 }
 
 export const log = {

@@ -12,6 +12,8 @@
 // Options: --suite=roster|directory|insight (default: roster,directory)   --only=redis|postgres
 //   roster:    --rows=50000   --attempts=100
 //   directory: --sizes=10000,50000   --queries=1000   --saves=50   --warmup=20   --concurrency=16
+//              --reuse: skip seeding where the bench database already holds this size's members (checked: size,
+//              generator, index encoding; earlier searching members deleted)   --no-profile: no in-process profile
 //   insight:   --members=50000   --topics=100000   --requests=20
 //   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
 //              written to bench/profile.md
@@ -38,6 +40,9 @@ const DIRECTORY = {
 	saves: Math.min(500, Number(arg('saves', 50))),
 	warmup: Math.min(200, Number(arg('warmup', 20))),
 	concurrency: Math.min(64, Number(arg('concurrency', 16))),
+	// measure again on the members an earlier run seeded (same size, generator and index encoding), if they are there
+	reuse: process.argv.includes('--reuse'),
+	profile: !process.argv.includes('--no-profile'),
 };
 const INSIGHT = {
 	members: Number(arg('members', 50000)),
@@ -47,6 +52,7 @@ const INSIGHT = {
 // bench/results.md: the roster's section, then the directory's, then Insight's; a run of one suite keeps the others
 const INSIGHT_MARK = '<!-- insight suite: written by `npm run bench -- --suite=insight` -->';
 const DIRECTORY_MARK = '<!-- directory suite: written by `npm run bench -- --suite=directory` -->';
+const HISTORY_MARK = '<!-- directory history: written by hand, kept by the bench -->';
 const TARGET = { importMs: 15000, importMb: 400, verifyMs: 20 };
 const RESULTS = path.join(ROOT, 'bench', 'results.md');
 const PASSWORD = 'Bench-lid-2026';
@@ -481,11 +487,18 @@ function writeResults({ roster, directory, insight }) {
 	const ins = (insight ?? (cut >= 0 ? all.slice(cut + INSIGHT_MARK.length) : '')).trim();
 	const at = old.indexOf(DIRECTORY_MARK);
 	const oldRoster = (at >= 0 ? old.slice(0, at) : old).trimEnd();
-	const oldDirectory = at >= 0 ? old.slice(at + DIRECTORY_MARK.length).trim() : '';
+	let oldDirectory = at >= 0 ? old.slice(at + DIRECTORY_MARK.length).trim() : '';
+	// the hand-written history of the directory's measurements (before and after each change) stays below the run
+	const h = oldDirectory.indexOf(HISTORY_MARK);
+	const history = h >= 0 ? oldDirectory.slice(h).trim() : '';
+	oldDirectory = h >= 0 ? oldDirectory.slice(0, h).trim() : oldDirectory;
 	const parts = [(roster ?? oldRoster).trimEnd()];
 	const dir = (directory ?? oldDirectory).trim();
 	if (dir) {
 		parts.push(DIRECTORY_MARK, dir);
+	}
+	if (history) {
+		parts.push(history);
 	}
 	if (ins) {
 		parts.push(INSIGHT_MARK, ins);

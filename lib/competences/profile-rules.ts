@@ -221,6 +221,43 @@ export function scoreMatches(score: number, f: ScoreFilter): boolean {
 		&& (!f.availability || Math.floor(attrs / bit(14)) % 4 === AVAILABILITY.indexOf(f.availability) + 1);
 }
 
+/**
+ * How many holders of a competence have each (level, attributes) pair of index scores: from it, the number of
+ * members that match any filter is counted without reading the index again. A few thousand pairs at most, whatever
+ * the number of holders.
+ */
+export interface Histogram {
+	/** level × 2^16 + attribute bits, ascending */
+	keys: number[];
+	counts: number[];
+}
+
+export function histogramOf(scores: Iterable<number>): Histogram {
+	const byKey = new Map<number, number>();
+	for (const score of scores) {
+		const key = levelOfScore(score) * ATTRS + (score % ATTRS);
+		byKey.set(key, (byKey.get(key) ?? 0) + 1);
+	}
+	const keys = [...byKey.keys()].sort((a, b) => a - b);
+	return { keys, counts: keys.map(k => byKey.get(k) ?? 0) };
+}
+
+/** Members of the histogram at the level or above: all of them, and those that match the filter. */
+export function countIn(h: Histogram, minLevel: Level | '', f: ScoreFilter): { holders: number; matching: number } {
+	const min = minLevel ? levelWeight(minLevel) : 0;
+	let holders = 0;
+	let matching = 0;
+	h.keys.forEach((key, i) => {
+		if (Math.floor(key / ATTRS) < min) {
+			return;
+		}
+		const n = h.counts[i] ?? 0;
+		holders += n;
+		matching += scoreMatches(key, f) ? n : 0;
+	});
+	return { holders, matching };
+}
+
 /** Words a member can be found by in free text (folded, at least 2 characters, at most 40 words). */
 export function words(texts: string[], fold: (s: string) => string): string[] {
 	const all = texts.flatMap(t => fold(t).split(/[^\p{L}\p{N}]+/u)).filter(w => w.length >= 2 && w.length <= 40);

@@ -8,6 +8,12 @@ import type { Availability, CompetenceEntry, Language, Profile, Region, Role } f
 import { EMPTY_PROFILE, indexScore } from './profile-rules';
 import type { Competence, Domain, Taxonomy } from './taxonomy-rules';
 
+/**
+ * What `index` writes, as a number: bumped whenever that changes (with an upgrade that re-indexes), so that a
+ * database seeded by an earlier encoding is never measured as if it were current (bench --reuse).
+ */
+export const INDEX_FORMAT = 2;
+
 export const K = {
 	/** hash: version (bumped on every taxonomy change), seeded */
 	tax: 'lvl:tax',
@@ -28,6 +34,11 @@ export const K = {
 	 * languages, region and availability shown, so that a competence with filters reads this one key: indexScore)
 	 */
 	byCompetence: (key: string): string => `lvl:dir:c:${key}`,
+	/**
+	 * hash: competence key → how many times its index changed. Bumped after every write to that index, so that what a
+	 * process derived from the index (its histogram, directory.ts) is known to be current without reading it again.
+	 */
+	versions: 'lvl:dir:versions',
 	/** sets for searches with filters but no competence */
 	byRole: (role: Role): string => `lvl:dir:role:${role}`,
 	byLanguage: (lang: Language): string => `lvl:dir:lang:${lang}`,
@@ -163,6 +174,13 @@ export async function writeProfile(uid: number, p: Profile): Promise<void> {
 
 /* ---------- directory indexes ---------- */
 
+/** After (never before) a write to competence indexes: a reader that saw the old version re-reads. */
+async function bumpVersions(keys: string[]): Promise<void> {
+	if (keys.length) {
+		await nodebb.db().incrObjectFieldByBulk([[K.versions, Object.fromEntries([...new Set(keys)].map(k => [k, 1]))]]);
+	}
+}
+
 /** Takes a member out of every index (before re-indexing, when they leave the directory, or on deletion). */
 export async function unindex(uid: number, previous: Profile): Promise<void> {
 	const db = nodebb.db();
@@ -178,6 +196,7 @@ export async function unindex(uid: number, previous: Profile): Promise<void> {
 		...zsets.map(z => db.sortedSetRemove(z, u)),
 		...[...new Set(sets)].map(s => db.setRemove(s, u)),
 	]);
+	await bumpVersions(previous.competences.map(c => c.key));
 	const oldWords = await db.getSetMembers(K.wordsOf(uid));
 	if (oldWords.length) {
 		await db.sortedSetRemoveBulk(oldWords.map(w => [K.wordBucket(w), `${w}:${u}`]));
@@ -196,8 +215,12 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 		availability: hide.has('availability') ? '' as const : p.availability,
 	};
 	await db.sortedSetAdd(K.listed, p.updatedAt, u);
-	if (p.competences.length) {
-		await db.sortedSetsAdd(p.competences.map(c => K.byCompetence(c.key)), p.competences.map(c => indexScore(c, shown)), u);
+	// keys in one order for every writer: PostgreSQL locks them one by one, and two saves that lock shared keys in
+	// different orders deadlock (seen when 16 profiles were written at once)
+	const competences = [...p.competences].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	if (competences.length) {
+		await db.sortedSetsAdd(competences.map(c => K.byCompetence(c.key)), competences.map(c => indexScore(c, shown)), u);
+		await bumpVersions(competences.map(c => c.key));
 	}
 	const roles = [...new Set(p.competences.flatMap(c => c.roles))];
 	await Promise.all(roles.map(r => db.setAdd(K.byRole(r), u)));
@@ -211,7 +234,7 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 		await db.setAdd(K.byAvailability(p.availability), u);
 	}
 	if (wordList.length) {
-		await db.sortedSetAddBulk(wordList.map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
+		await db.sortedSetAddBulk([...wordList].sort().map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
 		await db.setAdd(K.wordsOf(uid), wordList);
 	}
 }
@@ -236,13 +259,24 @@ export async function competenceMembers(key: string, minScore: number): Promise<
 	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
 }
 
+/** Holders from the top of a competence's index (highest score first), from the `start`-th, at most `count`. */
+export async function competenceTop(key: string, minScore: number, start: number, count: number): Promise<{ uid: number; score: number }[]> {
+	const rows = await nodebb.db().getSortedSetRevRangeByScoreWithScores(K.byCompetence(key), start, count, '+inf', minScore);
+	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
+}
+
+/** How many times a competence's index changed (0 when never, or before versions were kept). */
+export async function competenceVersion(key: string): Promise<number> {
+	return asCount(await nodebb.db().getObjectField(K.versions, key));
+}
+
 export async function competenceCounts(keys: string[]): Promise<number[]> {
 	return Promise.all(keys.map(k => nodebb.db().sortedSetCard(K.byCompetence(k))));
 }
 
 /** uids whose indexed words start with the prefix (at most `limit`). */
 export async function wordMatches(prefix: string, limit: number): Promise<Set<number>> {
-	const rows = await nodebb.db().getSortedSetRangeByLex(K.wordBucket(prefix), `[${prefix}`, `[${prefix}\xff`, 0, limit);
+	const rows = await nodebb.sortedSetLexPrefix(K.wordBucket(prefix), prefix, limit);
 	return new Set(rows.map(r => Number(r.slice(r.lastIndexOf(':') + 1))).filter(n => n > 0));
 }
 

@@ -1,6 +1,8 @@
 import assert from 'assert';
 import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
+import * as profiles from '../../lib/competences/profiles';
+import { AVAILABILITY, indexScore, LEVELS, type Profile, rankingOf, REGIONS, type Role, scoreMatches } from '../../lib/competences/profile-rules';
 import * as store from '../../lib/competences/store';
 import * as taxonomy from '../../lib/competences/taxonomy';
 import { createUser, guest, loginAs, notificationArrives, type TestUser } from '../support/forum';
@@ -224,6 +226,67 @@ describe('Competences: profiles and the "Wie weet wat?" directory', () => {
 			} finally {
 				await nodebb.groups().join(membersGroup, an.uid);
 			}
+		});
+
+		it('pages deep into a large competence with filters: every match once, in ranking order, with the right total', async function () {
+			this.timeout(180000);
+			const key = 'engineering.mechanical';
+			const { membersGroup } = await settings.get();
+			// 260 holders (more than the 200 ranked by recent activity), written as a member's save writes them
+			const made = new Map<number, Profile>();
+			for (let i = 0; i < 260; i += 1) {
+				const uid = await nodebb.user().create({ username: `veel-${String(i)}-${Date.now().toString(36)}` });
+				await nodebb.groups().join(membersGroup, uid);
+				const p: Profile = {
+					...store.emptyProfile(),
+					competences: [{ key, level: LEVELS[i % 3] ?? 'basic', roles: [i % 4 === 0 ? 'mentoring' : 'advice'] as Role[], years: null, note: '' }],
+					languages: i % 5 === 0 ? ['de'] : ['nl', 'fr'],
+					region: REGIONS[i % 12] ?? '',
+					availability: i % 7 === 0 ? 'limited' : AVAILABILITY[0],
+					updatedAt: Date.now(),
+				};
+				await store.writeProfile(uid, p);
+				await profiles.reindex(uid, store.emptyProfile(), p);
+				made.set(uid, p);
+			}
+			const scoreOf = (p: Profile): number => indexScore(p.competences[0] ?? { key, level: 'basic', roles: [], years: null, note: '' }, p);
+			const everyPage = async (s: Session, query: string): Promise<{ uids: number[]; total: number }> => {
+				const first = await s.get<Envelope<DirPage & { pageCount: number }>>(`${API}/directory?${query}`);
+				const uids = first.body.response.results.map(r => r.uid);
+				for (let page = 2; page <= first.body.response.pageCount; page += 1) {
+					uids.push(...(await find(s, `${query}&page=${String(page)}`)).results.map(r => r.uid));
+				}
+				return { uids, total: first.body.response.total };
+			};
+			for (const [query, filter, minLevel] of [
+				['language=nl', { role: '', language: 'nl', region: '', availability: '' }, 0],
+				['level=experienced&role=mentoring', { role: 'mentoring', language: '', region: '', availability: '' }, 2],
+				['availability=available&region=antwerpen', { role: '', language: '', region: 'antwerpen', availability: 'available' }, 0],
+				['level=expert', { role: '', language: '', region: '', availability: '' }, 3],
+			] as const) {
+				const want = [...made].filter(([, p]) => LEVELS.indexOf(p.competences[0]?.level ?? 'basic') + 1 >= minLevel && scoreMatches(scoreOf(p), filter)).map(([uid]) => uid);
+				const got = await everyPage(marieS, `c=${key}&${query}`);
+				assert.strictEqual(got.total, want.length, query);
+				assert.strictEqual(new Set(got.uids).size, got.uids.length, `${query}: a member shown twice`);
+				assert.deepStrictEqual([...got.uids].sort((a, b) => a - b), [...want].sort((a, b) => a - b), query);
+				const rankings = got.uids.map(uid => rankingOf(scoreOf(made.get(uid) ?? store.emptyProfile())));
+				assert.ok(rankings.every((r, i) => i === 0 || r <= (rankings[i - 1] ?? r)), `${query}: level, availability and advice rank first`);
+			}
+			// a save changes the count at once (the histogram of the index is rebuilt), and the searcher is not counted
+			const [firstUid, first] = [...made].find(([, p]) => p.languages.includes('nl')) ?? [0, store.emptyProfile()];
+			const moved = { ...first, languages: ['de' as const], updatedAt: Date.now() };
+			await store.writeProfile(firstUid, moved);
+			await profiles.reindex(firstUid, first, moved);
+			const before = [...made.values()].filter(p => p.languages.includes('nl')).length;
+			assert.strictEqual((await find(marieS, `c=${key}&language=nl`)).total, before - 1);
+			assert.ok((await everyPage(marieS, `c=${key}&language=de`)).uids.includes(firstUid));
+			const viewer = await createUser('kijker', { member: true });
+			const viewerS = await loginAs(viewer);
+			await save(viewerS, viewer.uid, { competences: [{ key, level: 'expert', roles: ['advice'] }], languages: ['nl'] });
+			assert.strictEqual((await find(marieS, `c=${key}&language=nl`)).total, before);
+			assert.strictEqual((await find(viewerS, `c=${key}&language=nl`)).total, before - 1);
+			assert.strictEqual((await find(viewerS, `c=${key}`)).total, made.size);
+			assert.strictEqual((await find(marieS, `c=${key}`)).total, made.size + 1);
 		});
 
 		it('renders the directory and a competence page in Dutch and French', async () => {

@@ -1,7 +1,8 @@
 import assert from 'assert';
 import {
-	AVAILABILITY, type Candidate, type CompetenceEntry, completeness, EMPTY_PROFILE, indexScore, LANGUAGES, levelOfScore,
-	minScoreFor, rank, rankingOf, readProfile, readQuery, REGIONS, ROLES, scoreMatches, type Shown, visibleTo,
+	AVAILABILITY, type Candidate, type CompetenceEntry, completeness, countIn, EMPTY_PROFILE, histogramOf,
+	indexScore, LANGUAGES, LEVELS, levelOfScore, minScoreFor, rank, rankingOf, readProfile, readQuery, REGIONS, ROLES,
+	scoreMatches, type ScoreFilter, type Shown, visibleTo,
 } from '../../lib/competences/profile-rules';
 
 const entry = (over: Partial<CompetenceEntry> = {}): CompetenceEntry => ({ key: 'law.labour', level: 'experienced', roles: [], years: null, note: '', ...over });
@@ -68,6 +69,43 @@ describe('profile rules', () => {
 			}
 			assert.ok(!scoreMatches(hidden, { ...none, region: 'brussels' }));
 			assert.ok(!scoreMatches(hidden, { ...none, language: 'nl' }));
+		});
+	});
+
+	describe('counting from a histogram of the index', () => {
+		it('counts what reading the whole index would, for every level and filter', () => {
+			// a deterministic spread of members over levels, roles, languages, regions and availability (some hidden)
+			let seed = 7;
+			const next = (n: number): number => {
+				seed = (seed * 1103515245 + 12345) % 2 ** 31;
+				return seed % n;
+			};
+			const scores = Array.from({ length: 3000 }, () => indexScore(
+				entry({ level: LEVELS[next(3)], roles: ROLES.filter(() => next(3) === 0) }),
+				shown({
+					languages: LANGUAGES.filter(() => next(2) === 0), region: next(8) === 0 ? '' : REGIONS[next(REGIONS.length)] ?? '',
+					availability: next(10) === 0 ? '' : AVAILABILITY[next(3)] ?? 'available',
+				}),
+			));
+			const h = histogramOf(scores);
+			assert.ok(h.keys.length < scores.length, 'members sharing a level and attributes share a row');
+			const filters: ScoreFilter[] = [none];
+			for (const role of ['', ...ROLES] as const) {
+				for (const language of ['', ...LANGUAGES] as const) {
+					filters.push({ ...none, role, language }, { ...none, role, region: 'namur' }, { ...none, language, availability: 'limited' });
+				}
+			}
+			for (const minLevel of ['', ...LEVELS] as const) {
+				for (const f of filters) {
+					const min = minScoreFor(minLevel);
+					const want = { holders: scores.filter(x => x >= min).length, matching: scores.filter(x => x >= min && scoreMatches(x, f)).length };
+					assert.deepStrictEqual(countIn(h, minLevel, f), want, `${minLevel} ${JSON.stringify(f)}`);
+				}
+			}
+		});
+
+		it('counts nothing in an empty index', () => {
+			assert.deepStrictEqual(countIn(histogramOf([]), '', none), { holders: 0, matching: 0 });
 		});
 	});
 
