@@ -9,12 +9,14 @@
 // inside NodeBB, then 1,000 mixed searches and 50 profile saves through the API, with the forum's memory.
 // and the "Inzicht" dashboard (bench/insight.js): 50,000 members and 100,000 topics written in bulk inside NodeBB, one
 // snapshot, then the ACP page, API, a CSV and the pulse over HTTP (only with --suite=insight).
-// Options: --suite=roster|directory|insight (default: roster,directory)   --only=redis|postgres
+// Options: --suite=roster|directory|insight|qa (default: roster,directory)   --only=redis|postgres
 //   roster:    --rows=50000   --attempts=100
 //   directory: --sizes=10000,50000   --queries=1000   --saves=50   --warmup=20   --concurrency=16
 //              --reuse: skip seeding where the bench database already holds this size's members (checked: size,
 //              generator, index encoding; earlier searching members deleted)   --no-profile: no in-process profile
 //   insight:   --members=50000   --topics=100000   --requests=20
+//   qa:        --members=50000   --topics=100000   --routings=300   --pages=30   (on the directory's 50,000 seeded members:
+//              seeded first when the bench database does not hold them)
 //   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
 //              written to bench/profile.md
 
@@ -49,7 +51,15 @@ const INSIGHT = {
 	topics: Number(arg('topics', 100000)),
 	requests: Math.min(200, Number(arg('requests', 20))),
 };
-// bench/results.md: the roster's section, then the directory's, then Insight's; a run of one suite keeps the others
+const QA = {
+	members: Number(arg('members', 50000)),
+	topics: Number(arg('topics', 100000)),
+	routings: Math.min(2000, Number(arg('routings', 300))),
+	pages: Math.min(200, Number(arg('pages', 30))),
+};
+// bench/results.md: the roster's section, then the directory's, then Insight's, then the Q&A's; a run of one suite
+// keeps the others
+const QA_MARK = '<!-- qa suite: written by `npm run bench -- --suite=qa` -->';
 const INSIGHT_MARK = '<!-- insight suite: written by `npm run bench -- --suite=insight` -->';
 const DIRECTORY_MARK = '<!-- directory suite: written by `npm run bench -- --suite=directory` -->';
 const HISTORY_MARK = '<!-- directory history: written by hand, kept by the bench -->';
@@ -425,8 +435,8 @@ async function main() {
 		profileImports(nbb.path);
 		return;
 	}
-	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight'].includes(x))) {
-		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight (comma-separated)`);
+	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight', 'qa'].includes(x))) {
+		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight, qa (comma-separated)`);
 	}
 	const client = loadClient();
 	const unknown = DATABASES.filter(db => !['redis', 'postgres'].includes(db));
@@ -468,6 +478,13 @@ async function main() {
 		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
 		missed.push(...insightMissed);
 	}
+	if (SUITES.includes('qa')) {
+		const qa = require('../bench/qa');
+		const { markdown, missed: qaMissed } = await qa.runSuite({ nbb: nbb.path, forum, log, databases: DATABASES, runInNodebb }, QA);
+		writeResults({ qa: markdown });
+		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+		missed.push(...qaMissed);
+	}
 	console.log(`\nThe whole run took ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (missed.length) {
 		console.log(`\n${missed.length} target(s) missed:\n${missed.map(m => `  ${m}`).join('\n')}`);
@@ -475,13 +492,16 @@ async function main() {
 }
 
 /** Writes bench/results.md: the given sections replaced, the other suite's section kept as it was. */
-function writeResults({ roster, directory, insight }) {
-	let all = '';
+function writeResults({ roster, directory, insight, qa }) {
+	let file = '';
 	try {
-		all = fs.readFileSync(RESULTS, 'utf8');
+		file = fs.readFileSync(RESULTS, 'utf8');
 	} catch {
 		// first run
 	}
+	const qaAt = file.indexOf(QA_MARK);
+	const all = qaAt >= 0 ? file.slice(0, qaAt) : file;
+	const qaPart = (qa ?? (qaAt >= 0 ? file.slice(qaAt + QA_MARK.length) : '')).trim();
 	const cut = all.indexOf(INSIGHT_MARK);
 	const old = cut >= 0 ? all.slice(0, cut) : all;
 	const ins = (insight ?? (cut >= 0 ? all.slice(cut + INSIGHT_MARK.length) : '')).trim();
@@ -502,6 +522,9 @@ function writeResults({ roster, directory, insight }) {
 	}
 	if (ins) {
 		parts.push(INSIGHT_MARK, ins);
+	}
+	if (qaPart) {
+		parts.push(QA_MARK, qaPart);
 	}
 	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 	fs.writeFileSync(RESULTS, `${parts.filter(Boolean).join('\n\n')}\n`);

@@ -10,6 +10,7 @@ import {
 	type Candidate, countIn, type DirectoryQuery, type Histogram, histogramOf, LEVELS, minScoreFor, PAGE_SIZE,
 	rank, rankingOf, type ScoreFilter, scoreMatches, visibleTo,
 } from './profile-rules';
+import * as qaStore from '../qa/store';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
 
@@ -197,11 +198,17 @@ async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryRes
 }
 
 /** The candidates in order: the window ranked (how much matched, the index score, then recent activity), then the rest. */
-async function ranked(cands: Candidate[]): Promise<number[]> {
+async function ranked(cands: Candidate[], keys: string[]): Promise<number[]> {
 	const top = cands.slice(0, WINDOW);
-	const online = await nodebb.user().getUsersFields(top.map(c => c.uid), ['lastonline']);
+	const fields = keys.map(k => `c:${k}`);
+	const [online, accepted] = await Promise.all([
+		nodebb.user().getUsersFields(top.map(c => c.uid), ['lastonline']),
+		// accepted answers per competence, as the Q&A keeps them (lvl:qa:counts:<uid>)
+		fields.length ? nodebb.db().getObjectsFields(top.map(c => qaStore.K.counts(c.uid)), fields) : Promise.resolve([]),
+	]);
 	top.forEach((c, i) => {
 		c.lastonline = asCount(online[i]?.lastonline);
+		c.accepted = fields.reduce((sum, f) => sum + asCount(accepted[i]?.[f]), 0);
 	});
 	return [...rank(top, Date.now()).map(c => c.uid), ...cands.slice(WINDOW).map(c => c.uid)];
 }
@@ -219,7 +226,7 @@ export async function search(q: DirectoryQuery, viewer: number): Promise<Directo
 	let total: number;
 	if (key !== undefined && keys.length === 1 && !textWords.length) {
 		const w = await oneCompetence(key, q, viewer, want);
-		return pageOf(q, await ranked(w.top), w.total, start, membersGroup);
+		return pageOf(q, await ranked(w.top, keys), w.total, start, membersGroup);
 	}
 	const found = await candidates(q, keys, textWords);
 	if (!found) {
@@ -232,7 +239,7 @@ export async function search(q: DirectoryQuery, viewer: number): Promise<Directo
 		found.delete(viewer);
 		// leaving the members group takes a member out of the indexes (hooks.ts); the page is checked again below
 		const cands = [...found.values()].sort((a, b) => (b.matches - a.matches) || (b.score - a.score));
-		ordered = await ranked(cands.slice(0, want));
+		ordered = await ranked(cands.slice(0, want), keys);
 		total = cands.length;
 	}
 	return pageOf(q, ordered, total, start, membersGroup);

@@ -300,11 +300,16 @@ export interface Candidate {
 	/** how many of the queried competences or words matched */
 	matches: number;
 	lastonline: number;
+	/** accepted answers in the queried competences (Q&A); 0 when not read */
+	accepted?: number;
 }
 
 /** Relevance: how much matched, then level, availability and advice (the index score), then recent activity. */
 export function rank(cands: Candidate[], now: number): Candidate[] {
 	const month = 30 * 24 * 60 * 60 * 1000;
 	const recency = (c: Candidate): number => (now - c.lastonline < month ? 3 : now - c.lastonline < 6 * month ? 1 : 0);
-	return [...cands].sort((a, b) => (b.matches - a.matches) || (b.score + recency(b) - (a.score + recency(a))) || (b.lastonline - a.lastonline) || (a.uid - b.uid));
+	// answers accepted in these competences: up to 6 points, within a level and availability tier (those step by 10)
+	const proven = (c: Candidate): number => Math.min(3, c.accepted ?? 0) * 2;
+	const value = (c: Candidate): number => c.score + recency(c) + proven(c);
+	return [...cands].sort((a, b) => (b.matches - a.matches) || (value(b) - value(a)) || (b.lastonline - a.lastonline) || (a.uid - b.uid));
 }

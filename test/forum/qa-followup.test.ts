@@ -349,6 +349,29 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 			assert.strictEqual((await guest().get(`/api/user/${first.username}/competenties`)).status === 200, false, 'not for guests');
 		});
 
+		it('"Wie weet wat?" ranks a member whose answers in that competence were accepted above an otherwise equal one', async () => {
+			const equal = await createUser('gelijke', { member: true });
+			const proven = await createUser('bewezen', { member: true });
+			const [equalS, provenS] = await Promise.all([loginAs(equal), loginAs(proven)]);
+			for (const [s, u] of [[equalS, equal], [provenS, proven]] as const) {
+				await saveProfile(s, u.uid, [{ key: 'culture.heritage', level: 'expert', roles: ['advice'] }]);
+			}
+			const find = async (): Promise<number[]> => {
+				const res = await askerS.get<Envelope<{ results: { uid: number }[] }>>(`${API}/directory?c=culture.heritage`);
+				assert.strictEqual(res.status, 200, res.text);
+				return res.body.response.results.map(r => r.uid);
+			};
+			// the same level, availability and advice: without accepted answers the one online more recently comes first
+			await nodebb.user().setUserField(equal.uid, 'lastonline', Date.now() + 60000);
+			const before = await find();
+			assert.ok(before.indexOf(equal.uid) >= 0 && before.indexOf(equal.uid) < before.indexOf(proven.uid), `equal profiles: the most recently online first: ${JSON.stringify(before)}`);
+			const q = await post(askerS, cid, { lvlType: 'question', lvlCompetences: ['culture.heritage'] });
+			const pid = await reply(provenS, q);
+			assert.strictEqual((await askerS.put(`${API}/qa/topics/${String(q)}/accepted`, { pid })).status, 200);
+			const after = await find();
+			assert.ok(after.indexOf(proven.uid) >= 0 && after.indexOf(proven.uid) < after.indexOf(equal.uid), `accepted answer first: ${JSON.stringify(after)}`);
+		});
+
 		it('a competence\'s page lists its newest questions', async () => {
 			const page = await askerS.get<{ questions: { tid: number; title: string }[] }>('/api/wie-weet-wat/culture.genealogy');
 			assert.strictEqual(page.status, 200, page.text);

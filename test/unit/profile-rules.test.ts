@@ -117,6 +117,12 @@ describe('profile rules', () => {
 			const order = rank([c(1, 325, 1, 1), c(2, 115, 2, 400), c(3, 325, 1, 400), c(4, 324, 1, 1)], now).map(x => x.uid);
 			assert.deepStrictEqual(order, [2, 1, 4, 3]);
 		});
+
+		it('ranks a member whose answers in the competence were accepted higher within the same level and availability, never above a higher tier', () => {
+			const proven = { ...c(5, 325, 1, 1), accepted: 2 };
+			const order = rank([c(1, 325, 1, 1), proven, c(6, 335, 1, 1), { ...c(7, 315, 1, 1), accepted: 40 }], now).map(x => x.uid);
+			assert.deepStrictEqual(order, [6, 5, 1, 7], 'three accepted answers count at most: a lower tier stays below');
+		});
 	});
 
 	describe('reading a directory query', () => {
