@@ -152,6 +152,9 @@ async function seedTopics(nbb, count, members) {
 				zsets.push([store.K.status(status), timestamp, String(tid)]);
 			}
 			if (type === 'question') {
+				if (status === 'open') {
+					zsets.push([store.K.openQuestions, timestamp, String(tid)]);
+				}
 				for (const c of competences) {
 					zsets.push([store.K.competenceQuestions(c), timestamp, String(tid)]);
 					if (status === 'open') {
@@ -218,6 +221,10 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 			say(`seeded in ${Math.round(result.seedMs / 1000)} s`);
 		}
 		const seedResult = JSON.parse(seed.result);
+		if (!await db.exists(plugin('qa/store.js').K.openQuestions)) {
+			// a database seeded before the open questions had a key of their own: the plugin's upgrade fills it
+			await require(path.join(ROOT, 'build', 'upgrades', 'lvl-qa-open-questions.js')).method();
+		}
 
 		// 2. routing
 		const routing = plugin('qa/routing.js');

@@ -43,6 +43,8 @@ function keyOf(list: ListName, uid: number): string {
 	switch (list) {
 		case 'unanswered': return K.unanswered;
 		case 'solved': return K.status('solved');
+		// open questions only (offers and wanted posts are "open" too): a key of their own, kept as statuses change
+		case 'unsolved': return K.openQuestions;
 		case 'mine': return K.mine(uid);
 		case 'offers': return K.type('offer');
 		case 'wanted': return K.type('wanted');
@@ -59,14 +61,6 @@ export async function page(list: ListName, uid: number, pageNo: number): Promise
 		const all = await forYou(uid);
 		total = all.length;
 		tids = all.slice(start, start + LIST_PAGE_SIZE);
-	} else if (list === 'unsolved') {
-		// open questions only (offers and wanted posts are also "open"): the intersection, a page at a time
-		const db = nodebb.db();
-		const sets = [K.status('open'), K.type('question')];
-		[tids, total] = await Promise.all([
-			db.getSortedSetRevIntersect({ sets, start, stop: start + LIST_PAGE_SIZE - 1, weights: [1, 0] }).then(r => r.map(Number)),
-			db.sortedSetIntersectCard(sets),
-		]);
 	} else if (list === 'offers' || list === 'wanted') {
 		const db = nodebb.db();
 		const sets = [keyOf(list, uid), K.status('open')];

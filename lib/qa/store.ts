@@ -16,6 +16,8 @@ export const K = {
 	status: (s: Status): string => `lvl:qa:status:${s}`,
 	/** sorted set: questions nobody but the asker has replied to, tid → creation time */
 	unanswered: 'lvl:qa:unanswered',
+	/** sorted set: open questions (no accepted answer), tid → creation time: the "unsolved" list reads one key */
+	openQuestions: 'lvl:qa:questions:open',
 	/** sorted set per competence: its questions (all, and the open ones), tid → creation time */
 	competenceQuestions: (key: string): string => `lvl:qa:c:${key}:questions`,
 	competenceOpen: (key: string): string => `lvl:qa:c:${key}:open`,
@@ -132,6 +134,7 @@ export function listKeys(t: QaTopic): string[] {
 		...(t.status ? [K.status(t.status)] : []),
 		K.mine(t.uid),
 		...(t.type === 'question' ? [K.unanswered, ...t.competences.map(K.competenceQuestions), ...t.competences.map(K.competenceOpen)] : []),
+		...(t.type === 'question' && t.status === 'open' ? [K.openQuestions] : []),
 	];
 }
 

@@ -193,7 +193,7 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 		]);
 		if (!t.accepted.length) {
 			await Promise.all([
-				db.sortedSetRemove(K.status('open'), String(tid)),
+				db.sortedSetsRemove([K.status('open'), K.openQuestions], String(tid)),
 				db.sortedSetAdd(K.status('solved'), t.timestamp, String(tid)),
 				db.sortedSetRemove(K.escalation, String(tid)),
 				...t.competences.map(c => db.sortedSetRemove(K.competenceOpen(c), String(tid))),
@@ -235,7 +235,7 @@ export async function undo(tid: number, pid: number, actor: number | 'system', a
 		if (!accepted.length) {
 			await Promise.all([
 				db.sortedSetRemove(K.status('solved'), String(tid)),
-				db.sortedSetAdd(K.status('open'), t.timestamp, String(tid)),
+				db.sortedSetsAdd([K.status('open'), K.openQuestions], t.timestamp, String(tid)),
 				...t.competences.map(c => db.sortedSetAdd(K.competenceOpen(c), t.timestamp, String(tid))),
 				...store.statScopes(t).map(scope => db.sortedSetRemove(K.statAccepted(scope), String(tid))),
 				// open again: the asker may be reminded to accept another answer
@@ -330,7 +330,7 @@ export async function forget(t: QaTopic): Promise<void> {
 	await Promise.all([
 		...store.listKeys(t).map(key => db.sortedSetRemove(key, tid)),
 		...(['open', 'solved', 'fulfilled', 'closed', 'expired'] as Status[]).map(s => db.sortedSetRemove(K.status(s), tid)),
-		db.sortedSetsRemove([K.expiry, K.expiryReminder, K.escalation], tid),
+		db.sortedSetsRemove([K.expiry, K.expiryReminder, K.escalation, K.openQuestions], tid),
 		...store.statScopes(t).flatMap(scope => [K.statQuestions(scope), K.statFirstReply(scope), K.statAccepted(scope)].map(key => db.sortedSetRemove(key, tid))),
 		...(t.type === 'question' ? [store.bump(t.uid, 'asked', -1)] : []),
 		...answerers.map(uid => store.bump(uid, 'answered', -1)),

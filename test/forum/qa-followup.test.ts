@@ -287,6 +287,28 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 		});
 	});
 
+	describe('the open questions\' own list', () => {
+		it('follows accept and undo, and the upgrade rebuilds it from the statuses as they are', async () => {
+			const q = await post(askerS, cid, { lvlType: 'question', lvlCompetences: ['culture.genealogy'] });
+			const isOpen = async (): Promise<boolean> => (await nodebb.db().sortedSetScore(K.openQuestions, String(q))) !== null;
+			const unsolved = async (): Promise<number[]> => (await askerS.get<Envelope<{ tids: number[] }>>(`${API}/qa/lists/unsolved`)).body.response.tids;
+			assert.ok(await isOpen());
+			assert.ok((await unsolved()).includes(q));
+			const pid = await reply(firstS, q);
+			assert.strictEqual((await askerS.put(`${API}/qa/topics/${String(q)}/accepted`, { pid })).status, 200);
+			assert.strictEqual(await isOpen(), false, 'solved: out of the open list');
+			assert.ok(!(await unsolved()).includes(q));
+			assert.strictEqual((await askerS.del(`${API}/qa/topics/${String(q)}/accepted/${String(pid)}`)).status, 200);
+			assert.ok(await isOpen(), 'undone: open again');
+
+			const all = await nodebb.db().getSortedSetRange(K.openQuestions, 0, -1);
+			await nodebb.db().delete(K.openQuestions);
+			const upgrade = (await import('../../upgrades/lvl-qa-open-questions')).default;
+			await upgrade.method();
+			assert.deepStrictEqual((await nodebb.db().getSortedSetRange(K.openQuestions, 0, -1)).sort(), [...all].sort());
+		});
+	});
+
 	describe('NodeBB\'s post queue', () => {
 		it('a new member\'s question that goes to the queue is checked when posted, and routed once approved', async () => {
 			const meta = host<{ configs: { setMultiple(data: Record<string, unknown>): Promise<void> }; config: Record<string, unknown> }>('./src/meta');
