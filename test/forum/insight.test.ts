@@ -272,7 +272,9 @@ describe('Insight: the board\'s dashboard and the members\' pulse', () => {
 			const first = d.top?.find(t => t.uid === expert.uid);
 			assert.ok(first, JSON.stringify(d.top));
 			assert.deepStrictEqual([first.username, first.answered, first.accepted], [expert.username, 3, 1]);
-			assert.strictEqual(d.top?.[0]?.uid, expert.uid, 'the most accepted answers first');
+			// other suites' members share the test database: the order is checked, not who leads it
+			const top = d.top ?? [];
+			assert.ok(top.every((t, i) => i === 0 || (top[i - 1]?.accepted ?? 0) >= t.accepted), `the most accepted answers first: ${JSON.stringify(top)}`);
 			await settings.save({ insightTopContributors: false });
 			assert.strictEqual((await service.dashboard('90d', 'nl', now)).top, null, 'off again: gone at once');
 		});
