@@ -112,6 +112,8 @@ export interface Database {
 	setRemove(key: string, value: string | string[]): Promise<void>;
 	isSetMember(key: string, value: string): Promise<boolean>;
 	isSetMembers(key: string, values: string[]): Promise<boolean[]>;
+	/** one value against many sets, in one round trip */
+	isMemberOfSets(keys: string[], value: string): Promise<boolean[]>;
 	getSetMembers(key: string): Promise<string[]>;
 	setCount(key: string): Promise<number>;
 	sortedSetAdd(key: string, score: number | number[], value: string | string[]): Promise<void>;

@@ -7,7 +7,6 @@ import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as competenceStore from '../competences/store';
 import { LIST_PAGE_SIZE, type ListName, median } from './rules';
-import * as store from './store';
 import { K } from './store';
 
 export interface ListPage {
@@ -31,11 +30,12 @@ async function forYou(uid: number): Promise<number[]> {
 		byTid.set(Number(r.value), r.score);
 	}
 	const tids = [...byTid.keys()];
-	const [topics, answered] = await Promise.all([
-		store.getTopics(tids),
-		Promise.all(tids.map(tid => db.isSetMember(K.answerers(tid), String(uid)))),
+	// one read each for every candidate: who asked it, and whether the member already answered it
+	const [askers, answered] = await Promise.all([
+		nodebb.topics().getTopicsFields(tids, ['uid']),
+		db.isMemberOfSets(tids.map(tid => K.answerers(tid)), String(uid)),
 	]);
-	return tids.filter((_, i) => topics[i] && topics[i].uid !== uid && !answered[i])
+	return tids.filter((_, i) => asCount(askers[i]?.uid) > 0 && asCount(askers[i]?.uid) !== uid && !answered[i])
 		.sort((a, b) => (byTid.get(b) ?? 0) - (byTid.get(a) ?? 0));
 }
 
