@@ -83,6 +83,23 @@ async function indexCopy(key: string): Promise<IndexCopy> {
 	return copy;
 }
 
+/**
+ * The first `count` holders of a competence at or above an index score, highest first (routing a question reads
+ * these): from this process's copy of the index, so it costs a version check unless the index changed.
+ */
+export async function topHolders(key: string, minScore: number, count: number): Promise<{ uid: number; score: number }[]> {
+	const copy = await indexCopy(key);
+	const out: { uid: number; score: number }[] = [];
+	for (let i = 0; i < copy.uids.length && out.length < count; i += 1) {
+		const score = copy.scores[i] ?? 0;
+		if (score < minScore) {
+			break;
+		}
+		out.push({ uid: copy.uids[i] ?? 0, score });
+	}
+	return out;
+}
+
 interface Window {
 	/** the first `want` matches, highest index score first */
 	top: Candidate[];

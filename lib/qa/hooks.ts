@@ -239,5 +239,6 @@ export async function filterNavigationAvailable(items: Record<string, unknown>[]
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {
 	const db = nodebb.db();
 	await requests.purgeForUser(payload.uid);
+	await routing.forgetMember(payload.uid);
 	await db.deleteAll([store.K.counts(payload.uid), store.K.memberPrefs(payload.uid), store.K.routedTo(payload.uid), store.K.mine(payload.uid)]);
 }

@@ -85,6 +85,7 @@ export async function send(from: number, to: number, tid: number): Promise<Direc
 		await Promise.all([
 			db.sortedSetAdd(K.requestsTo(to), now, String(id)),
 			db.sortedSetAdd(K.requestsFrom(from), now, String(id)),
+			db.sortedSetAdd(K.openRequests, now, `${String(to)}:${String(id)}`),
 			db.sortedSetsAdd([K.requestsOf(from), K.requestsOf(to)], now, String(id)),
 			db.sortedSetAdd(K.requestsFor(tid), id, String(to)),
 		]);
@@ -100,7 +101,11 @@ export async function send(from: number, to: number, tid: number): Promise<Direc
 
 async function leaveOpenLists(r: DirectRequest): Promise<void> {
 	const db = nodebb.db();
-	await Promise.all([db.sortedSetRemove(K.requestsTo(r.to), String(r.id)), db.sortedSetRemove(K.requestsFrom(r.from), String(r.id))]);
+	await Promise.all([
+		db.sortedSetRemove(K.requestsTo(r.to), String(r.id)),
+		db.sortedSetRemove(K.requestsFrom(r.from), String(r.id)),
+		db.sortedSetRemove(K.openRequests, `${String(r.to)}:${String(r.id)}`),
+	]);
 }
 
 /** The asked member accepts (and follows the question) or declines; only they can, and only while it is open. */

@@ -8,6 +8,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
+import { topHolders } from '../competences/directory';
 import { pickRecipients, type QaTopic, type RoutingCandidate, titleArg } from './rules';
 import { K } from './store';
 
@@ -30,13 +31,23 @@ export async function weekCount(uid: number): Promise<number> {
 	return nodebb.db().sortedSetCount(K.routedTo(uid), Date.now() - WEEK, '+inf');
 }
 
+/** How often each member appears before the first ':' of a "uid:…" value. */
+function countByUid(values: string[]): Map<number, number> {
+	const out = new Map<number, number>();
+	for (const v of values) {
+		const uid = Number(v.slice(0, v.indexOf(':')));
+		out.set(uid, (out.get(uid) ?? 0) + 1);
+	}
+	return out;
+}
+
 async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
 	const db = nodebb.db();
-	const lists = await Promise.all(t.competences.map(c => db.getSortedSetRevRangeByScoreWithScores(competenceStore.K.byCompetence(c), 0, TOP, '+inf', 1)));
+	const lists = await Promise.all(t.competences.map(c => topHolders(c, 1, TOP)));
 	const byUid = new Map<number, RoutingCandidate>();
 	for (const rows of lists) {
 		for (const r of rows) {
-			const uid = Number(r.value);
+			const { uid } = r;
 			const prev = byUid.get(uid);
 			byUid.set(uid, { uid, score: Math.max(prev?.score ?? 0, r.score), matches: (prev?.matches ?? 0) + 1, weekCount: 0, openRequests: 0, paused: false });
 		}
@@ -46,16 +57,18 @@ async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
 		return cands;
 	}
 	const since = Date.now() - WEEK;
-	// routed questions older than a week no longer count: drop them so that the card is the week's count
-	await db.sortedSetsRemoveRangeByScore(cands.map(c => K.routedTo(c.uid)), '-inf', since);
-	const [weeks, open, prefs] = await Promise.all([
-		db.sortedSetsCard(cands.map(c => K.routedTo(c.uid))),
-		db.sortedSetsCard(cands.map(c => K.requestsTo(c.uid))),
+	// routings older than a week no longer count: the key keeps only the week, so reading it stays cheap
+	await db.sortedSetsRemoveRangeByScore([K.routings], '-inf', since);
+	const [week, open, prefs] = await Promise.all([
+		db.getSortedSetRangeByScore(K.routings, 0, -1, since, '+inf'),
+		db.getSortedSetRange(K.openRequests, 0, -1),
 		db.getObjectsFields(cands.map(c => K.memberPrefs(c.uid)), ['paused']),
 	]);
+	const weeks = countByUid(week);
+	const requests = countByUid(open);
 	cands.forEach((c, i) => {
-		c.weekCount = weeks[i] ?? 0;
-		c.openRequests = open[i] ?? 0;
+		c.weekCount = weeks.get(c.uid) ?? 0;
+		c.openRequests = requests.get(c.uid) ?? 0;
 		c.paused = asString(prefs[i]?.paused) === '1';
 	});
 	return cands;
@@ -83,6 +96,7 @@ export async function route(t: QaTopic, count?: number): Promise<number[]> {
 	const now = Date.now();
 	await db.sortedSetAdd(K.routedFor(t.tid), picked.map(() => now), picked.map(String));
 	await Promise.all(picked.map(uid => db.sortedSetAdd(K.routedTo(uid), now, String(t.tid))));
+	await db.sortedSetAdd(K.routings, picked.map(() => now), picked.map(uid => `${String(uid)}:${String(t.tid)}`));
 	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
 	try {
 		const n = nodebb.notifications();
@@ -114,6 +128,15 @@ export async function helpersFor(keys: string[], viewer: number): Promise<number
 	const all = new Set(lists.flat());
 	all.delete(String(viewer));
 	return all.size;
+}
+
+/** An account is deleted: its routings of the week go (the rest of the key ages out by itself). */
+export async function forgetMember(uid: number): Promise<void> {
+	const db = nodebb.db();
+	const mine = (await db.getSortedSetRange(K.routings, 0, -1)).filter(v => v.startsWith(`${String(uid)}:`));
+	if (mine.length) {
+		await db.sortedSetRemove(K.routings, mine);
+	}
 }
 
 export async function routedCount(tid: number): Promise<number> {

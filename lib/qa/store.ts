@@ -29,8 +29,15 @@ export const K = {
 	counts: (uid: number): string => `lvl:qa:counts:${String(uid)}`,
 	/** sorted set per question: members it was routed to, uid → time */
 	routedFor: (tid: number): string => `lvl:qa:routed:${String(tid)}`,
-	/** sorted set per member: questions routed to them, tid → time (weekly cap, fair spread) */
+	/** sorted set per member: questions routed to them, tid → time (their own week's count, clean-up) */
 	routedTo: (uid: number): string => `lvl:qa:routedTo:${String(uid)}`,
+	/**
+	 * sorted set: every routing of the last 7 days, "uid:tid" → time. Routing reads the week's count of all its
+	 * candidates from this one key (its size is the week's routings, not the number of members).
+	 */
+	routings: 'lvl:qa:routings',
+	/** sorted set: the direct requests still open, "to:id" → time (the fair spread counts them per candidate) */
+	openRequests: 'lvl:qa:requests:open',
 	/** hash per member: routing paused (1) */
 	memberPrefs: (uid: number): string => `lvl:qa:prefs:${String(uid)}`,
 	/** sorted set: offers and wanted posts that are open, tid → expiry time */

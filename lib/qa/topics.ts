@@ -338,6 +338,9 @@ export async function forget(t: QaTopic): Promise<void> {
 	]);
 	const routed = (await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number);
 	await Promise.all(routed.map(uid => db.sortedSetRemove(K.routedTo(uid), tid)));
+	if (routed.length) {
+		await db.sortedSetRemove(K.routings, routed.map(uid => `${String(uid)}:${tid}`));
+	}
 	await db.deleteAll([K.answerers(t.tid), K.routedFor(t.tid)]);
 	await requests.purgeForTopic(t.tid);
 	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt', 'lvlEscalation']);

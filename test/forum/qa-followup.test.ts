@@ -124,7 +124,8 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 			await eventually(async () => (await routedTo(q)).length > 0, 'routing');
 			const t = await topic(q);
 			// the first member was asked above; clear the week's count so both remaining members are candidates
-			await nodebb.db().deleteAll([K.routedTo(first.uid), K.routedTo(second.uid)]);
+			const week = await nodebb.db().getSortedSetRange(K.routings, 0, -1);
+			await nodebb.db().sortedSetRemove(K.routings, week.filter(v => v.startsWith(`${String(first.uid)}:`) || v.startsWith(`${String(second.uid)}:`)));
 			const reports = await Promise.all([jobs.run(t.timestamp + 49 * HOUR), jobs.run(t.timestamp + 49 * HOUR)]);
 			assert.strictEqual((await routedTo(q)).length, 2, 'one more member, not two');
 			assert.ok(reports.some(r => Object.values(r).every(v => v === 0)), 'the second run found the job busy');
@@ -284,6 +285,32 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 			assert.strictEqual(await nodebb.db().exists(K.request(r.body.response.id)), false);
 			assert.strictEqual(await nodebb.db().exists(K.requestsOf(leaving.uid)), false);
 			assert.strictEqual(await nodebb.db().sortedSetScore(K.requestsOf(first.uid), String(r.body.response.id)), null);
+		});
+	});
+
+	describe('the fair spread', () => {
+		it('nobody gets more routed questions in a week than the cap; the member sees the week\'s count', async () => {
+			await settings.save({ qaWeeklyCap: 2 });
+			try {
+				const artist = await createUser('kunstkenner', { member: true });
+				const artistS = await loginAs(artist);
+				await saveProfile(artistS, artist.uid, [{ key: 'culture.art', level: 'expert', roles: ['advice'] }]);
+				const asked: number[] = [];
+				for (let i = 0; i < 3; i += 1) {
+					const q = await post(askerS, cid, { lvlType: 'question', lvlCompetences: ['culture.art'] });
+					asked.push(q);
+					// routing runs after the reply: wait for it before the next question
+					await eventually(async () => (i < 2 ? (await routedTo(q)).length > 0 : (await nodebb.db().exists(`topic:${String(q)}`))), 'routing');
+				}
+				await new Promise(r => setTimeout(r, 800));
+				assert.deepStrictEqual(await routedTo(asked[0] ?? 0), [artist.uid]);
+				assert.deepStrictEqual(await routedTo(asked[1] ?? 0), [artist.uid]);
+				assert.deepStrictEqual(await routedTo(asked[2] ?? 0), [], 'the third question of the week is not sent to the same member');
+				const page = await artistS.get<{ routing: { week: number } }>('/api/vragen');
+				assert.strictEqual(page.body.routing.week, 2);
+			} finally {
+				await settings.save({ qaWeeklyCap: 5 });
+			}
 		});
 	});
 
