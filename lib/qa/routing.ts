@@ -94,9 +94,12 @@ export async function route(t: QaTopic, count?: number): Promise<number[]> {
 		return [];
 	}
 	const now = Date.now();
-	await db.sortedSetAdd(K.routedFor(t.tid), picked.map(() => now), picked.map(String));
-	await Promise.all(picked.map(uid => db.sortedSetAdd(K.routedTo(uid), now, String(t.tid))));
-	await db.sortedSetAdd(K.routings, picked.map(() => now), picked.map(uid => `${String(uid)}:${String(t.tid)}`));
+	// who was asked, per question and per member, and the week's routings: one round trip
+	await db.sortedSetAddBulk(picked.flatMap((uid): [string, number, string][] => [
+		[K.routedFor(t.tid), now, String(uid)],
+		[K.routedTo(uid), now, String(t.tid)],
+		[K.routings, now, `${String(uid)}:${String(t.tid)}`],
+	]));
 	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
 	try {
 		const n = nodebb.notifications();
