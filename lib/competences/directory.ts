@@ -88,7 +88,11 @@ async function indexCopy(key: string): Promise<IndexCopy> {
  * these): from this process's copy of the index, so it costs a version check unless the index changed.
  */
 export async function topHolders(key: string, minScore: number, count: number): Promise<{ uid: number; score: number }[]> {
-	const copy = await indexCopy(key);
+	const copy = copies.get(key);
+	if (!copy || copy.version !== await store.competenceVersion(key)) {
+		// no fresh copy here: the top alone is one short read (a search builds the copy when it needs the whole index)
+		return (await nodebb.sortedSetTop(store.K.byCompetence(key), minScore, count)).map(r => ({ uid: Number(r.value), score: r.score }));
+	}
 	const out: { uid: number; score: number }[] = [];
 	for (let i = 0; i < copy.uids.length && out.length < count; i += 1) {
 		const score = copy.scores[i] ?? 0;

@@ -70,10 +70,9 @@ export async function page(list: ListName, uid: number, pageNo: number): Promise
 		]);
 	} else {
 		const key = keyOf(list, uid);
-		const db = nodebb.db();
 		[tids, total] = await Promise.all([
-			db.getSortedSetRevRange(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
-			db.sortedSetCard(key),
+			nodebb.sortedSetRevPage(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
+			nodebb.db().sortedSetCard(key),
 		]);
 	}
 	const visible = await nodebb.privileges().topics.filterTids('topics:read', tids, uid);
