@@ -17,7 +17,7 @@ const os = require('os');
 const path = require('path');
 const data = require('./directory-data');
 
-const ROOT = path.resolve(__dirname, '..');
+const { ROOT, loadNodebb } = require('./in-nodebb');
 const mb = bytes => Math.round(bytes / 1024 / 1024);
 const SEED_MARKER = 'bench:directory:seed';
 
@@ -41,28 +41,6 @@ function seedSignature(count) {
  * inside NodeBB
  * ==================================================================================================== */
 
-async function loadNodebb(configFile, { seeding = false } = {}) {
-	require(path.join(process.cwd(), 'require-main'));
-	const nconf = require.main.require('nconf');
-	nconf.env({ separator: '__' });
-	require.main.require('./src/prestart').loadConfig(configFile);
-	if (nconf.get('database') === 'postgres' && seeding) {
-		// the seeder's own connections only: no wait for the WAL flush at each of its ~2 million small commits
-		// (the forum that is measured afterwards runs with the server's settings)
-		nconf.set('postgres:options', { ...nconf.get('postgres:options'), options: '-c synchronous_commit=off' });
-	}
-	const db = require.main.require('./src/database');
-	await db.init();
-	await require.main.require('./src/meta').configs.init();
-	const plugin = p => require(path.join(ROOT, 'build', 'lib', p));
-	return {
-		db,
-		user: require.main.require('./src/user'),
-		groups: require.main.require('./src/groups'),
-		plugin,
-	};
-}
-
 /** Runs `fn(i)` for i in [0, count) with `concurrency` workers; calls `progress(done)` now and then. */
 async function pool(count, concurrency, fn, progress) {
 	let next = 0;
@@ -85,7 +63,9 @@ async function seed(configFile, countArg, concurrencyArg) {
 	const count = Number(countArg);
 	const concurrency = Number(concurrencyArg || 16);
 	const nbb = await loadNodebb(configFile, { seeding: true });
-	const { db, user, groups, plugin } = nbb;
+	const { db, host, plugin } = nbb;
+	const user = host('./src/user');
+	const groups = host('./src/groups');
 	const say = msg => process.stderr.write(`[seed] ${msg}\n`);
 	const t0 = performance.now();
 	// what the plugin does on its first start: the members group and the starter taxonomy
@@ -140,7 +120,9 @@ async function seed(configFile, countArg, concurrencyArg) {
  */
 async function reuse(configFile, countArg) {
 	const count = Number(countArg);
-	const { db, user, groups, plugin } = await loadNodebb(configFile);
+	const { db, host, plugin } = await loadNodebb(configFile);
+	const user = host('./src/user');
+	const groups = host('./src/groups');
 	const say = out => process.stdout.write(`${JSON.stringify(out)}\n`);
 	try {
 		const marker = await db.getObject(SEED_MARKER);
@@ -178,7 +160,9 @@ async function reuse(configFile, countArg) {
 async function profile(configFile, countArg, queriesArg, warmupArg) {
 	const count = Number(countArg);
 	const queries = Number(queriesArg || 1000);
-	const { db, user, groups, plugin } = await loadNodebb(configFile);
+	const { db, host, plugin } = await loadNodebb(configFile);
+	const user = host('./src/user');
+	const groups = host('./src/groups');
 	const store = plugin('competences/store.js');
 	const directory = plugin('competences/directory.js');
 	const rules = plugin('competences/profile-rules.js');

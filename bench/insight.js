@@ -14,29 +14,14 @@
 //    the API, a CSV export and the pulse, each timed over HTTP as the admin, and one "Recount now".
 // Only the bench profiles' databases are written to.
 
-const path = require('path');
 const { prng } = require('./roster-data');
 
-const ROOT = path.resolve(__dirname, '..');
+const { loadNodebb } = require('./in-nodebb');
 const DAY = 24 * 60 * 60 * 1000;
 const CATEGORIES = 5;
 const FIRST_UID = 1000;
 
 /* ---------- inside NodeBB ---------- */
-
-async function loadNodebb(configFile) {
-	require(path.join(process.cwd(), 'require-main'));
-	const nconf = require.main.require('nconf');
-	nconf.env({ separator: '__' });
-	require.main.require('./src/prestart').loadConfig(configFile);
-	if (nconf.get('database') === 'postgres') {
-		nconf.set('postgres:options', { ...nconf.get('postgres:options'), options: '-c synchronous_commit=off' });
-	}
-	const db = require.main.require('./src/database');
-	await db.init();
-	await require.main.require('./src/meta').configs.init();
-	return { db, plugin: p => require(path.join(ROOT, 'build', 'lib', p)) };
-}
 
 async function bulkZ(db, rows) {
 	for (let i = 0; i < rows.length; i += 5000) {
@@ -47,7 +32,7 @@ async function bulkZ(db, rows) {
 async function seed(configFile, membersArg, topicsArg) {
 	const members = Number(membersArg);
 	const topicCount = Number(topicsArg);
-	const { db, plugin } = await loadNodebb(configFile);
+	const { db, plugin } = await loadNodebb(configFile, { seeding: true });
 	const say = msg => process.stderr.write(`[seed] ${msg}\n`);
 	const t0 = performance.now();
 	const now = Date.now();

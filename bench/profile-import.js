@@ -8,7 +8,7 @@
 
 const path = require('path');
 
-const ROOT = path.resolve(__dirname, '..');
+const { ROOT, loadNodebb } = require('./in-nodebb');
 const { generateRoster, monthlyUpdate, belgianCsv } = require('./roster-data');
 
 const mb = bytes => Math.round(bytes / 1024 / 1024);
@@ -67,12 +67,7 @@ function wrapJson() {
 async function main() {
 	const [configFile, rowsArg] = process.argv.slice(2);
 	const rows = Number(rowsArg || 50000);
-	require(path.join(process.cwd(), 'require-main'));
-	const nconf = require.main.require('nconf');
-	nconf.env({ separator: '__' });
-	require.main.require('./src/prestart').loadConfig(configFile);
-	const db = require.main.require('./src/database');
-	await db.init();
+	const { db } = await loadNodebb(configFile, { settings: false });
 
 	const roster = require(path.join(ROOT, 'build/lib/membership/roster.js'));
 	const store = require(path.join(ROOT, 'build/lib/membership/store.js'));

@@ -20,8 +20,8 @@ const os = require('os');
 const path = require('path');
 const { prng } = require('./roster-data');
 const data = require('./directory-data');
+const { ROOT, loadNodebb, peakRssMb } = require('./in-nodebb');
 
-const ROOT = path.resolve(__dirname, '..');
 const SEED_MARKER = 'bench:qa:seed';
 const DIRECTORY_MARKER = 'bench:directory:seed';
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,27 +39,6 @@ function stats(values) {
 	return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] || 0 };
 }
 
-async function loadNodebb(configFile) {
-	require(path.join(process.cwd(), 'require-main'));
-	const nconf = require.main.require('nconf');
-	nconf.env({ separator: '__' });
-	require.main.require('./src/prestart').loadConfig(configFile);
-	const db = require.main.require('./src/database');
-	await db.init();
-	await require.main.require('./src/meta').configs.init();
-	return {
-		db,
-		categories: require.main.require('./src/categories'),
-		topics: require.main.require('./src/topics'),
-		plugin: p => require(path.join(ROOT, 'build', 'lib', p)),
-	};
-}
-
-function vmHwmMb() {
-	const m = /VmHWM:\s+(\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'));
-	return m ? Math.round(Number(m[1]) / 1024) : 0;
-}
-
 /** Competences for a topic, with the members' skew (popular competences are asked about more). */
 function competencesFor(r, pop, count) {
 	const out = new Set();
@@ -71,7 +50,8 @@ function competencesFor(r, pop, count) {
 }
 
 async function seedTopics(nbb, count, members) {
-	const { db, categories, plugin } = nbb;
+	const { db, host, plugin } = nbb;
+	const categories = host('./src/categories');
 	const settings = plugin('settings.js');
 	const store = plugin('qa/store.js');
 	const say = msg => process.stderr.write(`[qa seed] ${msg}\n`);
@@ -199,7 +179,8 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 	const routings = Number(routingsArg || 300);
 	const pages = Number(pagesArg || 30);
 	const nbb = await loadNodebb(configFile);
-	const { db, topics, plugin } = nbb;
+	const { db, host, plugin } = nbb;
+	const topics = host('./src/topics');
 	const say = msg => process.stderr.write(`[qa] ${msg}\n`);
 	try {
 		const dir = await db.getObject(DIRECTORY_MARKER);
@@ -278,7 +259,7 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 		}
 		process.stdout.write(`${JSON.stringify({
 			members: members.length, topics: seedResult, routing: { ...stats(routeMs), askedAvg: asked.reduce((a, b) => a + b, 0) / Math.max(1, asked.length) },
-			lists: perList, peakRssMb: vmHwmMb(),
+			lists: perList, peakRssMb: peakRssMb(),
 		})}\n`);
 	} finally {
 		await db.close();
