@@ -494,47 +494,6 @@ export async function userCount(): Promise<number> {
 	return Number.isFinite(n) ? n : 0;
 }
 
-let byteOrder: Promise<boolean> | null = null;
-
-/** Whether PostgreSQL compares text as bytes here (collation C, POSIX or C.UTF-8), as NodeBB's lex ranges do. */
-function pgByteOrder(pool: NonNullable<Database['pool']>): Promise<boolean> {
-	byteOrder ??= pool.query({ text: 'SELECT datcollate FROM pg_database WHERE datname = current_database()', values: [] })
-		.then((res) => {
-			const collation = res.rows[0]?.datcollate;
-			return typeof collation === 'string' && /^(C|POSIX|C\.UTF-?8)$/i.test(collation);
-		})
-		.catch(() => false);
-	return byteOrder;
-}
-
-/**
- * Values of a sorted set of equal scores that start with `prefix`, in byte order, at most `limit`: NodeBB's
- * `getSortedSetRangeByLex(key, '[prefix', '[prefix\xff', 0, limit)`. On PostgreSQL NodeBB compares with
- * `COLLATE "C"`, which cannot use the key's index unless the database's own collation is C: the whole key is read
- * for every prefix. Where the database already sorts text as bytes, this asks for the same range without the
- * COLLATE clause, so the index is walked; elsewhere it is NodeBB's own call.
- */
-export async function sortedSetLexPrefix(key: string, prefix: string, limit: number): Promise<string[]> {
-	const database = db();
-	if (nconf().get('database') !== 'postgres' || !database.pool || !await pgByteOrder(database.pool)) {
-		return database.getSortedSetRangeByLex(key, `[${prefix}`, `[${prefix}\xff`, 0, limit);
-	}
-	const res = await database.pool.query({
-		name: 'lvlSortedSetLexPrefix',
-		text: `
-SELECT z."value"
-  FROM "legacy_zset" z
- WHERE z."_key" = $1::TEXT
-   AND z."value" >= $2::TEXT
-   AND z."value" <= $3::TEXT
-   AND EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = 'zset')
- ORDER BY z."value" ASC
- LIMIT $4::INTEGER`,
-		values: [key, prefix, `${prefix}\xff`, limit],
-	});
-	return res.rows.map(r => String(r.value));
-}
-
 export const log = {
 	info(message: string): void {
 		winston().info(`[leden-voor-leden] ${message}`);
@@ -548,62 +507,75 @@ export const log = {
 };
 
 /**
- * One page of a sorted set, highest score first: NodeBB's `getSortedSetRevRange(key, start, stop)`. On PostgreSQL
- * NodeBB asks with `_key = ANY(array)`, so the `(_key, score)` index cannot deliver the order and every range reads
- * and sorts the whole key (80–90 ms for 27,000 entries); asked for one key, the index is walked and the first page
- * costs under a millisecond. Should NodeBB's tables ever differ, NodeBB's own call answers instead.
+ * NodeBB's PostgreSQL adapter asks for sorted-set ranges with `_key = ANY(array)` (and lex ranges with
+ * `COLLATE "C"`), so the `(_key, score)` and `(_key, value)` indexes cannot deliver the order and every range reads
+ * and sorts the whole key: 80–90 ms for the first 20 of 27,000 entries. Asked for one key, the index is walked and the
+ * same page costs under a millisecond. The reads below do that on PostgreSQL, on NodeBB's own tables and its view of
+ * live keys; anywhere else, or should those tables ever differ (the query fails), NodeBB's own call answers.
  */
-export async function sortedSetRevPage(key: string, start: number, stop: number): Promise<string[]> {
+async function onOneKey<T>(name: string, text: string, values: unknown[], read: (row: Record<string, unknown>) => T, nodebbCall: () => Promise<T[]>, usable = true): Promise<T[]> {
 	const database = db();
-	if (nconf().get('database') !== 'postgres' || !database.pool || start < 0 || stop < start) {
-		return database.getSortedSetRevRange(key, start, stop);
+	if (!usable || nconf().get('database') !== 'postgres' || !database.pool) {
+		return nodebbCall();
 	}
 	try {
-		const res = await database.pool.query({
-			name: 'lvlSortedSetRevPage',
-			text: `
-SELECT z."value"
-  FROM "legacy_zset" z
- WHERE z."_key" = $1::TEXT
-   AND EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = 'zset')
- ORDER BY z."score" DESC
- LIMIT $3::INTEGER
-OFFSET $2::INTEGER`,
-			values: [key, start, stop - start + 1],
-		});
-		return res.rows.map(r => String(r.value));
+		return (await database.pool.query({ name, text, values })).rows.map(read);
 	} catch (err) {
-		log.warn(`sortedSetRevPage fell back to NodeBB's range read: ${String(err)}`);
-		return database.getSortedSetRevRange(key, start, stop);
+		log.warn(`${name} fell back to NodeBB's own read: ${String(err)}`);
+		return nodebbCall();
 	}
 }
 
+const LIVE_ZSET = 'EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = \'zset\')';
+
+let byteOrder: Promise<boolean> | null = null;
+
+/** Whether PostgreSQL compares text as bytes here (collation C, POSIX or C.UTF-8), as NodeBB's lex ranges do. */
+function pgByteOrder(): Promise<boolean> {
+	const pool = db().pool;
+	if (!pool) {
+		return Promise.resolve(false);
+	}
+	byteOrder ??= pool.query({ text: 'SELECT datcollate FROM pg_database WHERE datname = current_database()', values: [] })
+		.then((res) => {
+			const collation = res.rows[0]?.datcollate;
+			return typeof collation === 'string' && /^(C|POSIX|C\.UTF-?8)$/i.test(collation);
+		})
+		.catch(() => false);
+	return byteOrder;
+}
+
 /**
- * The top of a sorted set by score, at or above `min`, at most `count`, with scores: NodeBB's
- * `getSortedSetRevRangeByScoreWithScores(key, 0, count, '+inf', min)`, on PostgreSQL asked for the one key so that
- * the `(_key, score)` index is walked (see sortedSetRevPage).
+ * Values of a sorted set of equal scores that start with `prefix`, in byte order, at most `limit`: NodeBB's
+ * `getSortedSetRangeByLex(key, '[prefix', '[prefix\xff', 0, limit)`. Without `COLLATE "C"` the order is the
+ * database's own, so this reads on one key only where the database already sorts text as bytes.
  */
-export async function sortedSetTop(key: string, min: number, count: number): Promise<{ value: string; score: number }[]> {
-	const database = db();
-	if (nconf().get('database') !== 'postgres' || !database.pool) {
-		return database.getSortedSetRevRangeByScoreWithScores(key, 0, count, '+inf', min);
-	}
-	try {
-		const res = await database.pool.query({
-			name: 'lvlSortedSetTop',
-			text: `
-SELECT z."value", z."score"
-  FROM "legacy_zset" z
- WHERE z."_key" = $1::TEXT
-   AND z."score" >= $2::NUMERIC
-   AND EXISTS (SELECT 1 FROM "legacy_object_live" o WHERE o."_key" = $1::TEXT AND o."type" = 'zset')
+export async function sortedSetLexPrefix(key: string, prefix: string, limit: number): Promise<string[]> {
+	const pg = nconf().get('database') === 'postgres' && await pgByteOrder();
+	return onOneKey('lvlSortedSetLexPrefix', `
+SELECT z."value" FROM "legacy_zset" z
+ WHERE z."_key" = $1::TEXT AND z."value" >= $2::TEXT AND z."value" <= $3::TEXT AND ${LIVE_ZSET}
+ ORDER BY z."value" ASC
+ LIMIT $4::INTEGER`, [key, prefix, `${prefix}\xff`, limit], r => String(r.value),
+	() => db().getSortedSetRangeByLex(key, `[${prefix}`, `[${prefix}\xff`, 0, limit), pg);
+}
+
+/** One page of a sorted set, highest score first: NodeBB's `getSortedSetRevRange(key, start, stop)`. */
+export async function sortedSetRevPage(key: string, start: number, stop: number): Promise<string[]> {
+	return onOneKey('lvlSortedSetRevPage', `
+SELECT z."value" FROM "legacy_zset" z
+ WHERE z."_key" = $1::TEXT AND ${LIVE_ZSET}
  ORDER BY z."score" DESC
- LIMIT $3::INTEGER`,
-			values: [key, min, count],
-		});
-		return res.rows.map(r => ({ value: String(r.value), score: Number(r.score) }));
-	} catch (err) {
-		log.warn(`sortedSetTop fell back to NodeBB's range read: ${String(err)}`);
-		return database.getSortedSetRevRangeByScoreWithScores(key, 0, count, '+inf', min);
-	}
+ LIMIT $3::INTEGER OFFSET $2::INTEGER`, [key, start, stop - start + 1], r => String(r.value),
+	() => db().getSortedSetRevRange(key, start, stop), start >= 0 && stop >= start);
+}
+
+/** The top of a sorted set at or above `min`, at most `count`, with scores: `getSortedSetRevRangeByScoreWithScores`. */
+export async function sortedSetTop(key: string, min: number, count: number): Promise<{ value: string; score: number }[]> {
+	return onOneKey('lvlSortedSetTop', `
+SELECT z."value", z."score" FROM "legacy_zset" z
+ WHERE z."_key" = $1::TEXT AND z."score" >= $2::NUMERIC AND ${LIVE_ZSET}
+ ORDER BY z."score" DESC
+ LIMIT $3::INTEGER`, [key, min, count], r => ({ value: String(r.value), score: Number(r.score) }),
+	() => db().getSortedSetRevRangeByScoreWithScores(key, 0, count, '+inf', min));
 }
