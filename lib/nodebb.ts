@@ -226,6 +226,8 @@ export interface Privileges {
 		isOwnerOrAdminOrMod(tid: number, uid: number): Promise<boolean>;
 		isAdminOrMod(tid: number, uid: number): Promise<boolean>;
 		can(privilege: string, tid: number, uid: number): Promise<boolean>;
+		/** the uids that have that privilege on the topic */
+		filterUids(privilege: string, tid: number, uids: number[]): Promise<number[]>;
 	};
 }
 
@@ -457,9 +459,9 @@ export function hostVersion(): string {
 export function forTemplate(text: string): string {
 	const [major = 0, minor = 0] = hostVersion().split('.').map(n => parseInt(n, 10) || 0);
 	const escapesItself = major > 4 || (major === 4 && minor >= 14);
-	// `[[…]]` typed by a member must not be translated as if it were ours
-	const safe = translator().escape(text);
-	return escapesItself ? safe : validator().escape(safe);
+	// `[[…]]` typed by a member must not be translated as if it were ours; HTML is escaped first, as NodeBB does, so
+	// the translator's own entities (&lsqb;) are not escaped a second time
+	return escapesItself ? translator().escape(text) : translator().escape(validator().escape(text));
 }
 
 /* ---------- NodeBB's own keys that Insight reads (src/groups, src/user/online.js, src/user/create.js) ---------- */

@@ -2,7 +2,7 @@
  * The charter: versions published by admins, read by everyone it concerns, accepted by members (at registration
  * and when a new version is published), with who accepted what and when.
  */
-import { asCount, asString } from '../coerce';
+import { asCount, asString, unescapeHtml } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { type Article, type Block, blocks, type CharterVersion, type Lang, diffCharters, type ArticleChange, readArticles, renderMarkdown, sameText, ENS } from './rules';
@@ -124,7 +124,8 @@ export async function standing(start: number, count: number, filter: 'all' | 'ac
 	const users = await nodebb.user().getUsersFields(rows.map(r => r.uid), ['username']);
 	const times = await Promise.all(rows.map(r => (r.version ? db.sortedSetScore(store.K.acceptances(r.version), String(r.uid)) : Promise.resolve(0))));
 	rows.forEach((r, i) => {
-		r.username = asString(users[i]?.username);
+		// NodeBB hands usernames out escaped; the ACP inserts them as text
+		r.username = unescapeHtml(asString(users[i]?.username));
 		r.at = asCount(times[i]);
 	});
 	return { version: v, members: asCount(group?.memberCount), accepted: acceptedCount, rows };

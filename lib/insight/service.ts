@@ -8,7 +8,7 @@
  * competence) is computed by a snapshot job every hour, on the one NodeBB process that runs jobs, under a lock;
  * the page reads that snapshot in one read. "Recount now" in the ACP runs the same job at once.
  */
-import { asCount, asString } from '../coerce';
+import { asCount, asString, unescapeHtml } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
@@ -287,7 +287,7 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 	// NodeBB hands category names out HTML-escaped: back to text, escaped once where they are shown
 	const catName = new Map(cats.map(c => [asCount(c.cid), unescapeHtml(asString(c.name))]));
 	const top = s.insightTopContributors && data?.top
-		? await nodebb.user().getUsersFields(data.top.map(x => x.uid), ['uid', 'username']).then(users => (data.top ?? []).map((x, i) => ({ ...x, username: asString(users[i]?.username) })))
+		? await nodebb.user().getUsersFields(data.top.map(x => x.uid), ['uid', 'username']).then(users => (data.top ?? []).map((x, i) => ({ ...x, username: unescapeHtml(asString(users[i]?.username)) })))
 		: null;
 	const domains = (comp?.domains ?? []).map(d => ({ ...d, label: domainLabel.get(d.domain) ?? d.domain }));
 	const empty = emptyFigures();
@@ -330,11 +330,6 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 		engagement: eng,
 		top,
 	};
-}
-
-function unescapeHtml(text: string): string {
-	const map: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&#x2F;': '/', '&#96;': '`', '&#x3D;': '=' };
-	return text.replace(/&(?:amp|lt|gt|quot|#39|#x27|#x2F|#96|#x3D);/g, m => map[m] ?? m);
 }
 
 function emptyFigures(): QaFigures {

@@ -54,7 +54,7 @@ async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		title: `[[${NS}:platform.name]]`,
 		categories: cats.map(c => ({ cid: c.cid, name: c.name })),
 		// the members group itself cannot be exempt from the verification that fills it
-		groups: groupList.filter(g => g.name !== s.membersGroup && !nodebb.groups().ephemeralGroups.includes(g.name)).map(g => ({ name: g.name })),
+		groups: groupList.filter(g => g.name !== s.membersGroup && !nodebb.groups().ephemeralGroups.includes(g.name)).map(g => ({ name: nodebb.forTemplate(g.name) })),
 	});
 }
 

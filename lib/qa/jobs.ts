@@ -72,7 +72,8 @@ async function escalate(now: number, report: RunReport): Promise<void> {
 			}
 		} else if (step.action === 'moderators') {
 			const title = await titleOf(t.tid);
-			await notify((await escalationRecipients(t.cid)).filter(uid => uid !== t.uid), {
+			const told = await nodebb.privileges().topics.filterUids('topics:read', t.tid, await escalationRecipients(t.cid));
+			await notify(told.filter(uid => uid !== t.uid), {
 				type: 'lvl-qa', nid: `lvl:qa:escalated:${String(t.tid)}`, tid: t.tid, from: t.uid, path: `/topic/${String(t.tid)}`,
 				bodyShort: `[[${NS}:qa.notification.escalated, ${title}, ${String(s.qaModeratorDays)}]]`,
 			});

@@ -35,8 +35,10 @@ async function forYou(uid: number): Promise<number[]> {
 		nodebb.topics().getTopicsFields(tids, ['uid']),
 		db.isMemberOfSets(tids.map(tid => K.answerers(tid)), String(uid)),
 	]);
-	return tids.filter((_, i) => asCount(askers[i]?.uid) > 0 && asCount(askers[i]?.uid) !== uid && !answered[i])
-		.sort((a, b) => (byTid.get(b) ?? 0) - (byTid.get(a) ?? 0));
+	const open = tids.filter((_, i) => asCount(askers[i]?.uid) > 0 && asCount(askers[i]?.uid) !== uid && !answered[i]);
+	// counted only among what the member may read (the pulse shows the count)
+	const readable = await nodebb.privileges().topics.filterTids('topics:read', open, uid);
+	return readable.sort((a, b) => (byTid.get(b) ?? 0) - (byTid.get(a) ?? 0));
 }
 
 function keyOf(list: ListName, uid: number): string {

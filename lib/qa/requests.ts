@@ -192,6 +192,7 @@ export interface RequestView extends DirectRequest {
 	title: string;
 	slug: string;
 	user: Record<string, unknown>;
+	nameArg: string;
 }
 
 async function views(ids: number[], otherSide: 'from' | 'to'): Promise<RequestView[]> {
@@ -200,7 +201,11 @@ async function views(ids: number[], otherSide: 'from' | 'to'): Promise<RequestVi
 		nodebb.topics().getTopicsFields(all.map(r => r.tid), ['title', 'slug']),
 		nodebb.user().getUsersFields(all.map(r => r[otherSide]), ['uid', 'username', 'userslug', 'displayname', 'picture', 'icon:text', 'icon:bgColor']),
 	]);
-	return all.map((r, i) => ({ ...r, title: asString(topicsData[i]?.title), slug: asString(topicsData[i]?.slug), user: users[i] ?? {} }));
+	return all.map((r, i) => ({
+		...r, title: asString(topicsData[i]?.title), slug: asString(topicsData[i]?.slug), user: users[i] ?? {},
+		// the name as an argument of a translation token (a comma or brackets in it cannot split or inject one)
+		nameArg: titleArg(asString(users[i]?.displayname)),
+	}));
 }
 
 /** The open requests waiting on a member, and the ones they sent that are still open (newest first). */

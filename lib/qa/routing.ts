@@ -52,7 +52,9 @@ async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
 			byUid.set(uid, { uid, score: Math.max(prev?.score ?? 0, r.score), matches: (prev?.matches ?? 0) + 1, weekCount: 0, openRequests: 0, paused: false });
 		}
 	}
-	const cands = [...byUid.values()];
+	// only members who may read the question (its title goes out in the notification)
+	const readers = new Set(await nodebb.privileges().topics.filterUids('topics:read', t.tid, [...byUid.keys()]));
+	const cands = [...byUid.values()].filter(c => readers.has(c.uid));
 	if (!cands.length) {
 		return cands;
 	}

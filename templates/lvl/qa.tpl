@@ -43,7 +43,7 @@
 				<div class="d-flex gap-2 align-items-center">
 					<a href="{config.relative_path}/user/{./user.userslug}" class="flex-shrink-0">{buildAvatar(./user, "32px", true)}</a>
 					<div>
-						<div class="small text-secondary">[[lvl:qa.requests.asks-you, {./user.displayname}]]</div>
+						<div class="small text-secondary">[[lvl:qa.requests.asks-you, {./nameArg}]]</div>
 						<a class="fw-semibold" href="{config.relative_path}/topic/{./slug}">{./title}</a>
 					</div>
 				</div>
@@ -66,7 +66,7 @@
 			<li class="list-group-item d-flex flex-column flex-md-row gap-2 justify-content-between align-items-md-center" data-request="{./id}">
 				<div>
 					<a class="fw-semibold" href="{config.relative_path}/topic/{./slug}">{./title}</a>
-					<div class="small text-secondary">[[lvl:qa.requests.asked, {./user.displayname}]]</div>
+					<div class="small text-secondary">[[lvl:qa.requests.asked, {./nameArg}]]</div>
 				</div>
 				<button type="button" class="btn btn-outline-secondary btn-sm flex-shrink-0" component="lvl/qa/request/withdraw">[[lvl:qa.requests.withdraw]]</button>
 			</li>
