@@ -7,6 +7,8 @@ import * as nodebb from '../nodebb';
 import { view as pulseView } from '../insight/widget';
 import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
 import { NS } from '../settings';
+import * as profiles from '../competences/profiles';
+import { canUsePlatform } from '../platform/permissions';
 import * as lists from './lists';
 import * as requests from './requests';
 import * as routing from './routing';
@@ -25,13 +27,15 @@ async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const p = showRequests ? null : await lists.page(readList(list), req.uid, Math.max(1, asCount(req.query.page, 1)));
 	const [topicsData, mine, paused, week, direct] = await Promise.all([
 		p ? nodebb.topics().getTopicsByTids(p.tids, req.uid) : [],
-		store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid), requests.openFor(req.uid),
+		store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid),
+		// the requests themselves only on their own tab; the other tabs need only how many wait
+		showRequests ? requests.openFor(req.uid) : requests.openCount(req.uid).then(n => ({ received: [], sent: [], limit: 0, waiting: n })),
 	]);
 	res.render(`${NS}/qa`, {
 		title: `[[${NS}:qa.title]]`,
 		list,
 		showRequests,
-		tabs: [...LISTS, 'requests'].map(name => ({ name, active: name === list, count: name === 'requests' ? direct.received.length : 0 })),
+		tabs: [...LISTS, 'requests'].map(name => ({ name, active: name === list, count: name === 'requests' ? ('waiting' in direct ? direct.waiting : direct.received.length) : 0 })),
 		topics: topicsData,
 		total: p?.total ?? 0,
 		requests: direct,
@@ -45,6 +49,19 @@ async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 
 export function pageRoutes(router: nodebb.Router): void {
 	nodebb.routeHelpers().setupPageRoute(router, QA_PATH, [pageMembersOnly], listPage);
+}
+
+/**
+ * A member's reciprocity as another member may see it: the totals, and accepted answers only for the competences
+ * their profile shows that viewer (as the profile tab does). Only members of the platform have any.
+ */
+async function countsFor(uid: number, viewer: number): Promise<Record<string, number>> {
+	if (uid !== viewer && !await canUsePlatform(uid)) {
+		throw new Error('[[error:no-user]]');
+	}
+	const [all, view] = await Promise.all([store.counts(uid), profiles.view(uid, viewer)]);
+	const shown = new Set((view?.competences ?? []).map(c => `c:${c.key}`));
+	return Object.fromEntries(Object.entries(all).filter(([field]) => !field.startsWith('c:') || shown.has(field)));
 }
 
 /** The topic must be one the member may read, or it does not exist for them. */
@@ -108,7 +125,7 @@ export function apiRoutes(router: nodebb.Router): void {
 		await ok(res, { paused: await routing.isPaused(req.uid) });
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/qa/members/:uid/counts`, members, async (req, res) => {
-		await ok(res, await store.counts(asCount(req.params.uid)));
+		await ok(res, await countsFor(asCount(req.params.uid), req.uid));
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/qa/requests`, members, async (req, res) => {
 		await ok(res, await requests.openFor(req.uid));
@@ -130,6 +147,10 @@ export function apiRoutes(router: nodebb.Router): void {
 		const scope = asString(req.query.scope, 100) || 'all';
 		if (!/^(all|cid:\d+|c:[a-z0-9._-]+)$/.test(scope)) {
 			throw new Error(`[[${NS}:qa.error.bad-scope]]`);
+		}
+		const cid = scope.startsWith('cid:') ? asCount(scope.slice(4)) : 0;
+		if (cid && !await nodebb.privileges().categories.can('topics:read', cid, req.uid)) {
+			throw new Error('[[error:no-privileges]]');
 		}
 		await ok(res, await lists.figures(scope));
 	});

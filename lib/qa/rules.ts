@@ -8,8 +8,6 @@ import { NS } from '../settings';
 
 export const TYPES = ['question', 'offer', 'wanted', 'discussion'] as const;
 export type TopicType = typeof TYPES[number];
-/** Types that carry competences and show in the Q&A lists. */
-export const EXCHANGE_TYPES: readonly TopicType[] = ['question', 'offer', 'wanted'];
 
 /** question: open → solved; offer and wanted: open → fulfilled | closed | expired; discussion: none. */
 export const STATUSES = ['open', 'solved', 'fulfilled', 'closed', 'expired'] as const;
