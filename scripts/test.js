@@ -49,6 +49,11 @@ function mochaStats(name, status, reportFile) {
 	return { passes: report.passes, failures: report.failures, note: report.pending ? `${report.pending} pending` : '' };
 }
 
+/** LVL_GREP narrows every mocha suite to the tests whose title matches (LVL_FILES narrows the forum suite's files). */
+function grepArgs() {
+	return process.env.LVL_GREP ? ['--grep', process.env.LVL_GREP] : [];
+}
+
 function banner(text) {
 	console.log(`\n━━━ ${text} ${'━'.repeat(Math.max(0, 70 - text.length))}`);
 }
@@ -65,7 +70,7 @@ function unitSuite() {
 	const report = path.join(ARTIFACTS, 'unit.json');
 	fs.rmSync(report, { force: true });
 	fs.rmSync(`${report}.txt`, { force: true });
-	const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', REPORTER, 'build/test/unit/**/*.test.js'], { env: { ...process.env, LVL_REPORT_FILE: report } });
+	const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...grepArgs(), '--reporter', REPORTER, 'build/test/unit/**/*.test.js'], { env: { ...process.env, LVL_REPORT_FILE: report } });
 	record('unit', mochaStats('unit', r.status, report));
 }
 
@@ -103,8 +108,12 @@ function forumSuite(nbb, dbName) {
 	}
 	cfg.url = `http://127.0.0.1:${port}`;
 	cfg.plugin = PLUGIN_ID;
+	// a production NodeBB (npm install --omit=dev) has no mocha: the plugin's own drives NodeBB's harness then
+	const nodebbMocha = path.join(nbb, 'node_modules', 'mocha', 'bin', 'mocha.js');
+	const mocha = fs.existsSync(nodebbMocha) ? nodebbMocha : require.resolve('mocha/bin/mocha.js');
 	const r = runInNodebb(nbb, [
-		'node_modules/mocha/bin/mocha.js',
+		mocha,
+		...grepArgs(),
 		'--require', path.join(__dirname, 'lib', 'forum-bootstrap.js'),
 		'--reporter', REPORTER,
 		'--timeout', '60000',
@@ -130,6 +139,14 @@ function forumSuite(nbb, dbName) {
 	record(name, mochaStats(name, r.status, report));
 }
 
+/** The browser story files, narrowed by LVL_FILES like the forum suite's. */
+function browserFiles() {
+	const dir = path.join(ROOT, 'build', 'test', 'browser');
+	const only = (process.env.LVL_FILES || '').split(',').map(s => s.trim()).filter(Boolean);
+	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter(f => f.endsWith('.test.js')) : [];
+	return files.filter(f => !only.length || only.some(w => f.includes(w))).sort().map(f => path.join(dir, f));
+}
+
 async function browserSuite(nbb) {
 	const name = 'browser';
 	banner(`${name}: headless Chromium against the e2e forum`);
@@ -148,7 +165,7 @@ async function browserSuite(nbb) {
 	let f;
 	try {
 		f = await forum.start(nbb, 'e2e');
-		const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--reporter', REPORTER, '--timeout', '60000', 'build/test/browser/**/*.test.js'], {
+		const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...grepArgs(), '--reporter', REPORTER, '--timeout', '60000', ...browserFiles()], {
 			env: { ...process.env, LVL_REPORT_FILE: report, LVL_FORUM_URL: f.url, LVL_ADMIN: JSON.stringify(f.admin), LVL_ARTIFACTS: ARTIFACTS, CHROMIUM_PATH: chromium },
 		});
 		record(name, mochaStats(name, r.status, report));
