@@ -74,8 +74,8 @@ function unitSuite() {
 	record('unit', mochaStats('unit', r.status, report));
 }
 
-function forumSuite(nbb, dbName) {
-	const name = `forum (${dbName})`;
+function forumSuite(nbb, dbName, label = '') {
+	const name = `forum (${dbName})${label}`;
 	banner(`${name}: NodeBB ${nodebbVersion(nbb)} at ${nbb}`);
 	const report = path.join(ARTIFACTS, `forum-${dbName}.json`);
 	fs.rmSync(report, { force: true });
@@ -147,8 +147,8 @@ function browserFiles() {
 	return files.filter(f => !only.length || only.some(w => f.includes(w))).sort().map(f => path.join(dir, f));
 }
 
-async function browserSuite(nbb) {
-	const name = 'browser';
+async function browserSuite(nbb, label = '') {
+	const name = `browser${label}`;
 	banner(`${name}: headless Chromium against the e2e forum`);
 	const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 	if (!fs.existsSync(chromium)) {
@@ -177,6 +177,27 @@ async function browserSuite(nbb) {
 	}
 }
 
+/** The forum suites (Redis, PostgreSQL) and the browser suite on one NodeBB; `label` names the NodeBB when there are several. */
+async function forumAndBrowser(nbbPath, label) {
+	banner(`preparing the e2e forum (NodeBB ${nodebbVersion(nbbPath)})`);
+	try {
+		forum.prepare(nbbPath, 'e2e', { fresh: true });
+	} catch (err) {
+		console.log(err.message);
+		['forum-redis', 'forum-postgres', 'browser'].filter(wanted).forEach(s => record(`${s}${label}`, { passes: 0, failures: 1 }, 'not run: the e2e forum could not be prepared'));
+		return;
+	}
+	if (wanted('forum-redis')) {
+		forumSuite(nbbPath, 'redis', label);
+	}
+	if (wanted('forum-postgres')) {
+		forumSuite(nbbPath, 'postgres', label);
+	}
+	if (wanted('browser')) {
+		await browserSuite(nbbPath, label);
+	}
+}
+
 async function main() {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	if (wanted('lint')) {
@@ -196,22 +217,16 @@ async function main() {
 	} else if (forumSuites.length && !built) {
 		forumSuites.forEach(s => record(s, { passes: 0, failures: 1 }, 'not run: the build failed'));
 	} else if (forumSuites.length) {
-		banner(`preparing the e2e forum (NodeBB ${nodebbVersion(nbb.path)})`);
-		try {
-			forum.prepare(nbb.path, 'e2e', { fresh: true });
-		} catch (err) {
-			console.log(err.message);
-			forumSuites.forEach(s => record(s, { passes: 0, failures: 1 }, 'not run: the e2e forum could not be prepared'));
-			return finish();
-		}
-		if (wanted('forum-redis')) {
-			forumSuite(nbb.path, 'redis');
-		}
-		if (wanted('forum-postgres')) {
-			forumSuite(nbb.path, 'postgres');
-		}
-		if (wanted('browser')) {
-			await browserSuite(nbb.path);
+		await forumAndBrowser(nbb.path, process.env.LVL_ALSO_NODEBB ? ` · NodeBB ${nodebbVersion(nbb.path)}` : '');
+		// LVL_ALSO_NODEBB=/path/a:/path/b runs the same suites again on other NodeBB versions (e.g. 4.11.2 and 4.15.1)
+		for (const other of (process.env.LVL_ALSO_NODEBB || '').split(':').filter(Boolean)) {
+			process.env.NODEBB_PATH = other;
+			const more = findNodebb();
+			if (more.reason) {
+				forumSuites.forEach(s => record(`${s} ${other}`, { passes: 0, failures: 1 }, more.reason));
+			} else {
+				await forumAndBrowser(more.path, ` · NodeBB ${nodebbVersion(more.path)}`);
+			}
 		}
 	}
 	return finish();
@@ -225,7 +240,7 @@ function finish() {
 		passed += r.passes;
 		failed += r.failures;
 		const counts = r.note && r.note.startsWith('SKIPPED') ? 'SKIPPED' : `${r.passes} passed, ${r.failures} failed`;
-		console.log(`  ${r.name.padEnd(22)} ${counts}${r.note && !r.note.startsWith('SKIPPED') ? `  (${r.note})` : ''}${r.note && r.note.startsWith('SKIPPED') ? `  (${r.note.slice(9)})` : ''}`);
+		console.log(`  ${r.name.padEnd(36)} ${counts}${r.note && !r.note.startsWith('SKIPPED') ? `  (${r.note})` : ''}${r.note && r.note.startsWith('SKIPPED') ? `  (${r.note.slice(9)})` : ''}`);
 	}
 	console.log(`\n${passed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
