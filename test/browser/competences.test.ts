@@ -9,7 +9,7 @@ async function pick(page: Page, input: string, typed: string, expected: RegExp):
 	await page.waitForLoadState('networkidle');
 	await page.locator(input).pressSequentially(typed, { delay: 40 });
 	const option = page.locator('[role="option"]').filter({ hasText: expected }).first();
-	await option.waitFor({ timeout: 10000 });
+	await option.waitFor();
 	await option.click();
 }
 
@@ -37,7 +37,7 @@ describe('browser: a member fills in their competences and another finds them', 
 		const page = await context.newPage();
 		await login(page, an.username, an.password);
 		await page.goto(`${FORUM_URL}/user/${an.username}/competenties`);
-		await page.waitForSelector('[component="lvl/editor/form"]', { state: 'visible', timeout: 20000 });
+		await page.waitForSelector('[component="lvl/editor/form"]', { state: 'visible' });
 		await pick(page, '#lvl-add-input', 'arbeid', /Arbeidsrecht/);
 		const row = page.locator('[component="lvl/editor/competence"]').filter({ hasText: 'Arbeidsrecht' });
 		await row.locator('[data-field="level"]').selectOption('expert');
@@ -45,7 +45,7 @@ describe('browser: a member fills in their competences and another finds them', 
 		await page.fill('#lvl-profession', 'Advocaat arbeidsrecht');
 		await page.fill('#lvl-help', 'Vragen over ontslag of arbeidscontracten? Stuur me een bericht.');
 		await page.locator('[component="lvl/editor/save"]').first().click();
-		await page.waitForSelector('[component="toaster/toast"].alert-success, .alert-success', { timeout: 15000 });
+		await page.waitForSelector('[component="toaster/toast"].alert-success, .alert-success');
 		await shot(page, 'profile-editor-phone-nl');
 		await context.close();
 	});
@@ -56,7 +56,7 @@ describe('browser: a member fills in their competences and another finds them', 
 		await login(page, luc.username, luc.password);
 		await page.goto(`${FORUM_URL}/wie-weet-wat`);
 		await pick(page, '#lvl-competence-input', 'droit du trav', /Droit du travail/);
-		await page.waitForSelector('[component="lvl/member"]', { timeout: 15000 });
+		await page.waitForSelector('[component="lvl/member"]');
 		const card = page.locator('[component="lvl/member"]').filter({ hasText: 'an.peeters' }).first();
 		await card.waitFor();
 		assert.match(await card.innerText(), /Droit du travail/, 'the competence in the member\'s own language');
@@ -71,7 +71,7 @@ describe('browser: a member fills in their competences and another finds them', 
 		await login(page, marie.username, marie.password);
 		await page.goto(`${FORUM_URL}/wie-weet-wat?c=law.labour&role=advice`);
 		const card = page.locator('[component="lvl/member"]').filter({ hasText: 'an.peeters' }).first();
-		await card.waitFor({ timeout: 15000 });
+		await card.waitFor();
 		await shot(page, 'directory-result-phone-nl');
 		await page.goto(`${FORUM_URL}/user/${an.username}/competenties`);
 		await page.waitForSelector('[component="lvl/profile/view"]');

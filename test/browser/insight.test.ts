@@ -46,14 +46,14 @@ describe('browser: the board\'s dashboard and the members\' pulse', function () 
 		// the ACP has its own language setting: forced here, as the other ACP checks do
 		await page.goto(`${FORUM_URL}/admin/plugins/lvl/insight?period=all&lang=${lang}`);
 		const root = page.locator('[component="lvl/insight"]');
-		await root.waitFor({ timeout: 30000 });
+		await root.waitFor();
 		assert.match(await root.locator('h4').first().innerText(), heading);
 		assert.match(await root.locator('[data-section="participation"] h5').innerText(), section);
 		// the charts are drawn with NodeBB's own Chart.js (a canvas with pixels), and every table has its CSV
 		await page.waitForFunction(() => {
 			const c = document.querySelector('canvas[data-chart="months"]');
 			return c instanceof HTMLCanvasElement && c.width > 0 && c.dataset.chart === 'months' && !!(window as unknown as { ajaxify?: unknown }).ajaxify;
-		}, undefined, { timeout: 20000 });
+		}, undefined);
 		const tables = await root.locator('[component="lvl/insight/table"]').count();
 		assert.ok(tables >= 7, `tables: ${String(tables)}`);
 		assert.strictEqual(await root.locator('[component="lvl/insight/csv"]').count(), tables);
@@ -61,7 +61,7 @@ describe('browser: the board\'s dashboard and the members\' pulse', function () 
 		assert.ok(verified >= 3, `verified members: ${String(verified)}`);
 		// the period selector reloads the page with the other period
 		await page.selectOption('[component="lvl/insight/period"]', 'month');
-		await page.waitForURL(/period=month/, { timeout: 15000 });
+		await page.waitForURL(/period=month/);
 		if (lang === 'fr') {
 			// ajaxify keeps the query it was given: the French screenshot stays French
 			await page.goto(`${FORUM_URL}/admin/plugins/lvl/insight?period=month&lang=fr`);
@@ -96,7 +96,7 @@ describe('browser: the board\'s dashboard and the members\' pulse', function () 
 		await login(page, who.username, who.password);
 		await page.goto(`${FORUM_URL}/vragen`);
 		const block = page.locator('[component="lvl/pulse"]');
-		await block.waitFor({ timeout: 20000 });
+		await block.waitFor();
 		assert.match(await block.innerText(), title);
 		assert.ok(Number(await block.locator('[component="lvl/pulse/questions"]').innerText()) >= 1);
 		await shot(page, name);

@@ -1,6 +1,6 @@
 import assert from 'assert';
 import type { Browser, Page } from 'playwright-core';
-import { adminLogin, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
+import { adminLogin, bound, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
 import { belgianCsv } from '../support/roster';
 import { DEMO_NEWCOMERS, demoRoster, seedAssociation } from '../support/seed';
 
@@ -9,7 +9,8 @@ async function registerAccount(page: Page, username: string): Promise<void> {
 	await page.fill('#username', username);
 	await page.fill('#password', 'Wachtwoord-voor-lid-1');
 	await page.fill('#password-confirm', 'Wachtwoord-voor-lid-1');
-	await Promise.all([page.waitForURL(/\/register\/complete/, { timeout: 30000 }), page.click('#register')]);
+	await bound(page, '#register');
+	await Promise.all([page.waitForURL(/\/register\/complete/), page.click('#register')]);
 	await page.waitForSelector('[component="lvl/verify-step"]');
 }
 
@@ -89,15 +90,16 @@ describe('browser: a new member registers and proves membership', function () {
 		]);
 		await page.setInputFiles('#lvl-upload-file', { name: 'ledenlijst-november.csv', mimeType: 'text/csv', buffer: csv });
 		await page.locator('form:has(#lvl-upload-file) button[type="submit"]').click();
-		await page.waitForSelector('text=Van den Broeck', { timeout: 20000 });
+		await page.waitForSelector('text=Van den Broeck');
 		await shot(page, 'acp-roster-preview-nl');
 		await page.click('[data-bs-target="#lvl-list-invalid"]');
 		await page.waitForSelector('#lvl-list-invalid >> text=Geen lidnummer');
 		await page.getByRole('button', { name: 'Import doorvoeren' }).click();
 		await page.locator('.bootbox-accept').click();
-		await page.waitForSelector('.alert-success, [component="toaster/toast"].alert-success', { timeout: 20000 }).catch(() => undefined);
+		// the confirmation closes (and its backdrop fades) before the tab can be clicked
+		await page.locator('.bootbox, .modal-backdrop').first().waitFor({ state: 'detached' });
 		await page.click('[data-bs-target="#lvl-tab-roster"]');
-		await page.waitForSelector('#lvl-tab-roster.show td:has-text("Van den Broeck")', { timeout: 20000 });
+		await page.waitForSelector('#lvl-tab-roster.show td:has-text("Van den Broeck")');
 		await page.waitForTimeout(400); // Bootstrap's fade
 		await shot(page, 'acp-roster-list-nl');
 		await context.close();

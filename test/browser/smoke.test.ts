@@ -25,7 +25,7 @@ describe('browser smoke test', function () {
 		await page.goto(`${FORUM_URL}/admin/plugins/lvl?lang=nl`);
 		await page.waitForSelector('.lvl-settings');
 		// NodeBB's settings module fills the form asynchronously after the page script runs
-		await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#lvl-membersGroup')?.value ?? '') !== '', undefined, { timeout: 10000 }).catch(() => undefined);
+		await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#lvl-membersGroup')?.value ?? '') !== '');
 		assert.strictEqual(await page.locator('label[for="lvl-membersGroup"]').innerText(), 'Ledengroep');
 		assert.strictEqual(await page.inputValue('#lvl-membersGroup'), 'Leden', 'the settings module loaded the stored value');
 		const selected = await page.locator('#lvl-platformCids option:checked').allInnerTexts();
@@ -41,7 +41,7 @@ describe('browser smoke test', function () {
 		const admin = adminLogin();
 		await login(page, admin.username, admin.password);
 		await page.goto(`${FORUM_URL}/admin/plugins/lvl/competences?lang=nl`);
-		await page.waitForSelector('#lvl-domains >> text=Juridisch', { timeout: 20000 });
+		await page.waitForSelector('#lvl-domains >> text=Juridisch');
 		const text = await page.locator('#lvl-domains').innerText();
 		assert.match(text, /Fiscaliteit/);
 		assert.match(text, /Verenigingsleven en vrijwilligerswerk/);

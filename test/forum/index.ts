@@ -5,10 +5,13 @@
  */
 import fs from 'fs';
 import path from 'path';
+import { ensureGround } from '../../lib/platform/service';
+import { seed } from '../../lib/competences/taxonomy';
+import { host } from '../support/forum';
 
-// The files share one database within a run (NodeBB's harness resets it only between its own root suites, and all of
-// ours sit under "Installed Plugins"): the older suites keep the order they were written for; new files run after
-// them and set up all they need themselves; insight, which publishes a charter version of its own, runs last.
+// NodeBB's harness resets its database only between its own root suites, and all of ours sit under "Installed
+// Plugins": each file gets the same fresh forum here instead (NodeBB's own reset, then what the plugin sets up when
+// it starts), so a file passes alone as in the whole run. The order is kept for readable reports.
 const FIRST = ['platform', 'membership', 'access', 'competences', 'qa', 'qa-followup', 'engagement'].map(n => `${n}.test.js`);
 const LAST = ['insight.test.js'];
 
@@ -35,7 +38,20 @@ const files = collect(__dirname)
 	.filter(file => !only.length || only.some(word => path.relative(__dirname, file).includes(word)))
 	.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
+/** What NodeBB's harness does between its root suites, then what the plugin does at start-up. */
+async function freshForum(): Promise<void> {
+	await host<{ setupMockDefaults(): Promise<void> }>('./test/mocks/databasemock').setupMockDefaults();
+	await ensureGround();
+	await seed();
+}
+
 for (const file of files) {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	require(file);
+	describe(path.relative(__dirname, file).replace(/\.test\.js$/, ''), () => {
+		before(async function () {
+			this.timeout(60000);
+			await freshForum();
+		});
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		require(file);
+	});
 }

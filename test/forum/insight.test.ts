@@ -37,7 +37,8 @@ const near = (actual: number | null, expected: number, tolerance = 60000): void 
 };
 
 describe('Insight: the board\'s dashboard and the members\' pulse', () => {
-	const now = Date.now();
+	// set when the suite starts, not when the file loads: the whole run may stand between the two
+	let now = Date.now();
 	let cid: number;
 	let asker: TestUser; let expert: TestUser; let second: TestUser; let outsider: TestUser; let board: TestUser;
 	let askerS: Session; let expertS: Session; let secondS: Session; let outsiderS: Session; let boardS: Session;
@@ -68,6 +69,7 @@ describe('Insight: the board\'s dashboard and the members\' pulse', () => {
 
 	before(async function () {
 		this.timeout(120000);
+		now = Date.now();
 		saved = await settings.get();
 		group = saved.membersGroup;
 		await settings.save({ insightTopContributors: false });

@@ -28,15 +28,32 @@ export async function launch(): Promise<Browser> {
 
 /** NodeBB picks the language from the browser's (autoDetectLang), as it would for a Belgian member. */
 export async function newContext(browser: Browser, viewport = DESKTOP, locale = 'nl-BE'): Promise<BrowserContext> {
-	return browser.newContext({ viewport, locale, extraHTTPHeaders: { 'accept-language': `${locale},${locale.slice(0, 2)};q=0.9` } });
+	const context = await browser.newContext({ viewport, locale, extraHTTPHeaders: { 'accept-language': `${locale},${locale.slice(0, 2)};q=0.9` } });
+	// a loaded 2-core machine (CI, other forums building) can take long over a first page: wait on conditions, generously
+	context.setDefaultTimeout(45000);
+	context.setDefaultNavigationTimeout(60000);
+	return context;
 }
 
 /** Logs in through NodeBB's own login form, as a person would. */
+/**
+ * Waits until NodeBB's page script has bound its click handler to the button (login, register): a click before that
+ * submits the bare form (no CSRF header) and lands on the same page again. A condition, not a fixed time.
+ */
+export async function bound(page: Page, selector: string): Promise<void> {
+	await page.waitForFunction((sel) => {
+		const w = window as unknown as { $?: { _data(el: Element, what: string): { click?: unknown[] } | undefined } };
+		const button = document.querySelector(sel);
+		return Boolean(button && w.$?._data(button, 'events')?.click?.length);
+	}, selector);
+}
+
 export async function login(page: Page, username: string, password: string): Promise<void> {
 	await page.goto(`${FORUM_URL}/login`);
+	await bound(page, '#login');
 	await page.fill('#username', username);
 	await page.fill('#password', password);
-	await Promise.all([page.waitForURL(url => !url.pathname.startsWith('/login'), { timeout: 30000 }), page.click('#login')]);
+	await Promise.all([page.waitForURL(url => !url.pathname.startsWith('/login'), { timeout: 60000 }), page.click('#login')]);
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
