@@ -110,6 +110,20 @@ function wrk(url, cookie, seconds, connections) {
 	return { rps, bad, errors };
 }
 
+/** A GET that tries again when the keep-alive connection it reused was closed by the server meanwhile. */
+async function getAgain(s, page) {
+	for (let i = 0; ; i += 1) {
+		try {
+			return await s.get(page);
+		} catch (err) {
+			if (i >= 3) {
+				throw err;
+			}
+			await new Promise(r => setTimeout(r, 500));
+		}
+	}
+}
+
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -159,10 +173,11 @@ async function runSuite(h, opts) {
 				await h.forum.start(h.nbb, name);
 				try {
 					const s = new h.client.Session(f.url);
+					await getAgain(s, '/api/config');
 					await s.login(username, password);
 					const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 					for (const page of pages) {
-						const check = await s.get(page);
+						const check = await getAgain(s, page);
 						if (check.status !== 200) {
 							problems.push(`${state.label}: ${page} answered ${check.status}`);
 						}
