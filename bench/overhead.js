@@ -65,7 +65,9 @@ async function prepare(configFile, username, password) {
 		for (let i = have; i < REPLIES + 1; i += 1) {
 			await topics.reply({ tid, uid, content: `Antwoord ${i}: dat hangt af van de opzegtermijn, de motivering en wat de cao zegt over anciënniteit.` });
 		}
-		process.stdout.write(`${JSON.stringify({ seeded, uid, cid, tid, topics: Math.max(...counts) })}\n`);
+		// the pages' own addresses (with the slug: /category/5 answers a 308 to /category/5/<slug>)
+		const [cslug, tslug] = await Promise.all([db.getObjectField(`category:${cid}`, 'slug'), db.getObjectField(`topic:${tid}`, 'slug')]);
+		process.stdout.write(`${JSON.stringify({ seeded, uid, cid, tid, cslug, tslug, topics: Math.max(...counts) })}\n`);
 	} finally {
 		await db.close();
 	}
@@ -102,7 +104,7 @@ function ensureWrk() {
 }
 
 function wrk(url, cookie, seconds, connections) {
-	const r = spawnSync('wrk', ['-t', '1', '-c', String(connections), '-d', `${seconds}s`, '-H', `Cookie: ${cookie}`, url], { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+	const r = spawnSync('wrk', ['-t', '1', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '20s', '-H', `Cookie: ${cookie}`, url], { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
 	const out = String(r.stdout || '');
 	const rps = Number((out.match(/Requests\/sec:\s+([\d.]+)/) || [])[1] || 0);
 	const bad = Number((out.match(/Non-2xx or 3xx responses:\s+(\d+)/) || [])[1] || 0);
@@ -161,7 +163,7 @@ async function runSuite(h, opts) {
 			f = h.forum.prepare(h.nbb, name, { fresh: false, build: false, log: h.log });
 			seed = inNodebb(h, ['prepare', f.configFile, username, password]);
 		}
-		const pages = ['/', '/recent', `/category/${seed.cid}`, `/topic/${seed.tid}`, `/api/category/${seed.cid}`, `/api/topic/${seed.tid}`];
+		const pages = ['/', '/recent', `/category/${seed.cslug}`, `/topic/${seed.tslug}`, `/api/category/${seed.cslug}`, `/api/topic/${seed.tslug}`];
 		const rps = Object.fromEntries(states.map(s => [s.name, Object.fromEntries(pages.map(p => [p, []]))]));
 		const loads = [os.loadavg()];
 		const problems = [];
@@ -212,7 +214,7 @@ async function runSuite(h, opts) {
 				missed.push(`${db}: ${page} with the plugin at ${(ratio * 100).toFixed(1)} % of NodeBB alone (target ≥ 97 %)`);
 			}
 			const cells = states.map(s => `${med[s.name].toFixed(1)} (${rps[s.name][page].map(x => x.toFixed(0)).join(', ')})`);
-			lines.push(`| \`${page.replace(/\d+/g, 'N')}\` | ${cells.join(' | ')} | **${(ratio * 100).toFixed(1)} %** |${qnaInstalled ? ` ${((med.qna / med.none) * 100).toFixed(1)} % |` : ''}`);
+			lines.push(`| \`${page.replace(/\/\d+\/[^/]+$/, '/N/…')}\` | ${cells.join(' | ')} | **${(ratio * 100).toFixed(1)} %** |${qnaInstalled ? ` ${((med.qna / med.none) * 100).toFixed(1)} % |` : ''}`);
 		}
 		if (problems.length) {
 			lines.push('', `Answers other than 200: ${problems.slice(0, 10).join('; ')}`);

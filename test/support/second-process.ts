@@ -37,9 +37,58 @@ function config(port: number, uploads: string): Record<string, unknown> {
 		// as loader.js passes them to a worker (here through the config file rather than the environment)
 		isCluster: true,
 		isPrimary: true,
-		// NodeBB's pubsub between processes needs Redis; on PostgreSQL alone the loader's workers of one host talk
-		// through the loader (singleHostCluster). Started without the loader, this process then publishes to itself.
-		...(database === 'postgres' ? { singleHostCluster: true } : {}),
+		// NodeBB's pubsub between processes (its caches cleared in every process on a write) needs Redis: on
+		// PostgreSQL a cluster names a Redis for it, and keeps its sessions in PostgreSQL (session_store)
+		...(database === 'postgres' ? { redis: pubsubRedis(), session_store: { name: 'postgres', ...conf.get('test_database') as Record<string, unknown> } } : {}),
+	};
+}
+
+/** The Redis NodeBB's pubsub uses: the test database's on Redis; on PostgreSQL the developer's Redis, a db of its own. */
+function pubsubRedis(): { host: string; port: number; password: string; database: number } {
+	const conf = nodebb.nconf();
+	if (conf.get('database') === 'redis') {
+		const t = conf.get('test_database') as { host: string; port: number | string; password?: string; database: number | string };
+		return { host: t.host, port: Number(t.port), password: t.password ?? '', database: Number(t.database) };
+	}
+	return { host: process.env.LVL_REDIS_HOST ?? '127.0.0.1', port: Number(process.env.LVL_REDIS_PORT ?? 6379), password: '', database: Number(process.env.LVL_CLUSTER_PUBSUB_DB ?? 14) };
+}
+
+interface RedisClient {
+	connect(): Promise<unknown>;
+	publish(channel: string, message: string): Promise<unknown>;
+	subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
+	quit(): Promise<unknown>;
+}
+
+/**
+ * NodeBB's harness is not a cluster member: its pubsub stays in the process, so the second process would never hear
+ * that the harness changed a hash it caches (and the other way round). This joins the harness to the cluster's
+ * pubsub channel (NodeBB's format: src/database/redis/pubsub.js) for the test's duration: what the harness publishes
+ * also goes to the channel, what the other process publishes is delivered in the harness. Returns the undo.
+ */
+export async function joinClusterPubsub(): Promise<() => Promise<void>> {
+	const r = pubsubRedis();
+	const channel = `db:${String(r.database)}:pubsub_channel`;
+	const redis = (require.main as NodeJS.Module).require('redis') as { createClient(o: Record<string, unknown>): RedisClient };
+	const options = { socket: { host: r.host, port: r.port }, ...(r.password ? { password: r.password } : {}), database: r.database };
+	const [pub, sub] = [redis.createClient(options), redis.createClient(options)];
+	await Promise.all([pub.connect(), sub.connect()]);
+	const pubsub = (require.main as NodeJS.Module).require('./src/pubsub') as { publish(event: string, data: unknown): void };
+	const local = pubsub.publish.bind(pubsub);
+	const origin = `harness-${String(process.pid)}`;
+	await sub.subscribe(channel, (message) => {
+		const msg = JSON.parse(message) as { event: string; data: unknown; lvlOrigin?: string };
+		if (msg.lvlOrigin !== origin) {
+			local(msg.event, msg.data);
+		}
+	});
+	pubsub.publish = (event: string, data: unknown): void => {
+		local(event, data);
+		void pub.publish(channel, JSON.stringify({ event, data, lvlOrigin: origin }));
+	};
+	return async () => {
+		pubsub.publish = local;
+		await Promise.all([pub.quit(), sub.quit()]);
 	};
 }
 

@@ -16,7 +16,7 @@ import { K } from '../../../lib/qa/store';
 import { createCategory, createUser, eventually, forumUrl, host, type TestUser, unique } from '../../support/forum';
 import { type Envelope, Session } from '../../support/http';
 import { belgianCsv, type Person, type RosterPreview, upload } from '../../support/roster';
-import { type SecondProcess, startSecondProcess } from '../../support/second-process';
+import { joinClusterPubsub, type SecondProcess, startSecondProcess } from '../../support/second-process';
 
 const API = '/api/v3/plugins/lvl';
 const JOBS = ['lvl:qa', 'lvl:insight', 'lvl:membership-standing'];
@@ -58,6 +58,7 @@ describe('Two NodeBB processes on one database', function () {
 	let savedPlatformCids: number[];
 	let savedConfig: Record<string, unknown>;
 	let registeredByHarness: boolean[];
+	let leavePubsub: () => Promise<void> = () => Promise.resolve();
 	let asker: TestUser; let answerer: TestUser; let seeker: TestUser; let admin: TestUser;
 	let askerA: Session; let askerB: Session; let answererA: Session; let answererB: Session;
 	let seekerA: Session; let seekerB: Session; let adminA: Session; let adminB: Session;
@@ -87,7 +88,9 @@ describe('Two NodeBB processes on one database', function () {
 		// none runs against it, whatever an earlier suite recorded)
 		const upgrades = (await host<{ getAll(): Promise<string[]> }>('./src/upgrade').getAll()).map(file => path.basename(file, '.js'));
 		await nodebb.db().sortedSetAdd('schemaLog', upgrades.map(() => Date.now()), upgrades);
-		second = await startSecondProcess(Number(new URL(forumUrl()).port) + 5);
+		// the harness joins the cluster's pubsub, as every worker of a cluster does (NodeBB's caches stay coherent)
+		leavePubsub = await joinClusterPubsub();
+		second = await startSecondProcess(Number(process.env.LVL_TEST_PORT2 ?? Number(new URL(forumUrl()).port) + 5));
 		[askerA, askerB, answererA, answererB, seekerA, seekerB, adminA, adminB] = await Promise.all([
 			loginOn(forumUrl(), asker), loginOn(second.url, asker), loginOn(forumUrl(), answerer), loginOn(second.url, answerer),
 			loginOn(forumUrl(), seeker), loginOn(second.url, seeker), loginOn(forumUrl(), admin), loginOn(second.url, admin),
@@ -96,6 +99,7 @@ describe('Two NodeBB processes on one database', function () {
 
 	after(async () => {
 		await second.stop();
+		await leavePubsub();
 		const restore = Object.fromEntries(Object.entries(savedConfig).filter(([, v]) => v !== null && v !== undefined));
 		if (Object.keys(restore).length) {
 			await nodebb.db().setObject('config', restore);
