@@ -119,8 +119,23 @@ function tail(file: string): string {
 	}
 }
 
-/** Starts `node app.js` in NodeBB's folder on `port`, the same database as the harness; resolves once it answers. */
+/**
+ * Starts `node app.js` in NodeBB's folder on `port`, the same database as the harness; resolves once it answers. On a
+ * saturated machine a start can fail on a connection timeout (NodeBB exits then): it is tried up to three times.
+ */
 export async function startSecondProcess(port: number): Promise<SecondProcess> {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await startOnce(port);
+		} catch (err) {
+			if (attempt >= 3 || !(err as Error).message.includes('exited')) {
+				throw err;
+			}
+		}
+	}
+}
+
+async function startOnce(port: number): Promise<SecondProcess> {
 	const base = String(nodebb.nconf().get('base_dir'));
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvl-cluster-'));
 	const configFile = path.join(dir, 'config.json');
