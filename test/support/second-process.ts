@@ -37,20 +37,17 @@ function config(port: number, uploads: string): Record<string, unknown> {
 		// as loader.js passes them to a worker (here through the config file rather than the environment)
 		isCluster: true,
 		isPrimary: true,
-		// NodeBB's pubsub between processes (its caches cleared in every process on a write) needs Redis: on
-		// PostgreSQL a cluster names a Redis for it, and keeps its sessions in PostgreSQL (session_store)
-		...(database === 'postgres' ? { redis: pubsubRedis(), session_store: { name: 'postgres', ...conf.get('test_database') as Record<string, unknown> } } : {}),
+		// NodeBB's pubsub between processes (its caches cleared in every process on a write) needs Redis; on
+		// PostgreSQL alone the loader's workers of one host talk through the loader (singleHostCluster). Started
+		// without the loader, this process then publishes to itself (see joinClusterPubsub).
+		...(database === 'postgres' ? { singleHostCluster: true } : {}),
 	};
 }
 
-/** The Redis NodeBB's pubsub uses: the test database's on Redis; on PostgreSQL the developer's Redis, a db of its own. */
+/** The Redis NodeBB's pubsub uses in a Redis cluster: the test database's. */
 function pubsubRedis(): { host: string; port: number; password: string; database: number } {
-	const conf = nodebb.nconf();
-	if (conf.get('database') === 'redis') {
-		const t = conf.get('test_database') as { host: string; port: number | string; password?: string; database: number | string };
-		return { host: t.host, port: Number(t.port), password: t.password ?? '', database: Number(t.database) };
-	}
-	return { host: process.env.LVL_REDIS_HOST ?? '127.0.0.1', port: Number(process.env.LVL_REDIS_PORT ?? 6379), password: '', database: Number(process.env.LVL_CLUSTER_PUBSUB_DB ?? 14) };
+	const t = nodebb.nconf().get('test_database') as { host: string; port: number | string; password?: string; database: number | string };
+	return { host: t.host, port: Number(t.port), password: t.password ?? '', database: Number(t.database) };
 }
 
 interface RedisClient {
@@ -67,6 +64,10 @@ interface RedisClient {
  * also goes to the channel, what the other process publishes is delivered in the harness. Returns the undo.
  */
 export async function joinClusterPubsub(): Promise<() => Promise<void>> {
+	if (nodebb.nconf().get('database') !== 'redis') {
+		// PostgreSQL without Redis: no channel to join (the test reads around the harness's own cache instead)
+		return () => Promise.resolve();
+	}
 	const r = pubsubRedis();
 	const channel = `db:${String(r.database)}:pubsub_channel`;
 	const redis = (require.main as NodeJS.Module).require('redis') as { createClient(o: Record<string, unknown>): RedisClient };
