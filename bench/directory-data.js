@@ -4,7 +4,8 @@
 // Members are the roster bench's people (bench/roster-data.js) with a competence profile each: about 8 competences
 // drawn with a skew (a few competences are held by a large share of the members, most by few), levels, roles,
 // languages (mostly nl and/or fr), regions, availability, a profession from a list and short notes.
-// Also the plan of the measured queries: a competence alone, a competence with 1–2 filters, free text of 1–2 words.
+// Also the plan of the measured queries: a competence alone, a competence with 1–2 filters, free text of 1–2 words,
+// 2–3 competences, a competence with a word of a profession.
 
 const path = require('path');
 const { prng, generateRoster, slug } = require('./roster-data');
@@ -189,8 +190,8 @@ function holders(members) {
 }
 
 /**
- * The measured queries, in a fixed order: thirds of a competence alone, a competence with 1–2 filters, and free text
- * of 1–2 words taken from the members' names and professions. The asked competence follows the members' own spread
+ * The measured queries, in a fixed order: fifths of a competence alone, a competence with 1–2 filters, free text
+ * of 1–2 words taken from the members' names and professions, 2–3 competences, and a competence with a profession's word. The asked competence follows the members' own spread
  * (what the association has is what its members look for): the common ones are asked often, and their large results
  * are in the measurement. Each query is { kind, query } with `query` the API's query string parameters.
  */
@@ -202,10 +203,22 @@ function queryPlan(count, members, seed = 20260703) {
 	const professionWords = [...new Set(PROFESSIONS.flatMap(p => p.split(/[\s.-]+/)).filter(w => w.length >= 4))];
 	const plan = [];
 	for (let i = 0; i < count; i += 1) {
-		const kind = ['competence', 'competence+filters', 'text'][i % 3];
+		const kind = ['competence', 'competence+filters', 'text', 'competences', 'competence+text'][i % 5];
 		const query = {};
 		if (kind !== 'text') {
 			query.c = pop.keys[weighted(r, pop.cumulative)];
+		}
+		if (kind === 'competences') {
+			// 2–3 competences (the API takes at most 3): members holding any of them, those holding more first
+			const more = new Set([query.c]);
+			const want = r.int(2, 3);
+			while (more.size < want) {
+				more.add(pop.keys[weighted(r, pop.cumulative)]);
+			}
+			query.c = [...more].join(',');
+		}
+		if (kind === 'competence+text') {
+			query.q = r.pick(professionWords);
 		}
 		if (kind === 'competence+filters') {
 			const filters = shuffle(r, ['level', 'role', 'language', 'region', 'availability']).slice(0, r.int(1, 2));

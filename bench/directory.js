@@ -284,7 +284,7 @@ async function profile(configFile, countArg, queriesArg, warmupArg) {
 
 const PASSWORD = 'Bench-lid-2026';
 const TARGET_MS = 50;
-const KINDS = ['competence', 'competence+filters', 'text'];
+const KINDS = ['competence', 'competence+filters', 'text', 'competences', 'competence+text'];
 const BUCKETS = [[0, 99, '< 100'], [100, 999, '100–999'], [1000, 4999, '1,000–4,999'], [5000, Infinity, '≥ 5,000']];
 
 function queryString(query) {
@@ -385,6 +385,18 @@ async function benchSize(h, db, size, opts) {
 			}
 		}
 		out.ping = stats(h, ping);
+		// NodeBB's own user search on the same forum, the same member (names from the query plan's text searches)
+		const names = data.queryPlan(300, data.generateMembers(Math.min(size, 2000)), 98).filter(q => q.kind === 'text').map(q => q.query.q.split(' ')[0]);
+		const users = [];
+		for (const name of names.slice(0, 100)) {
+			const t0 = performance.now();
+			const res = await member.get(`/api/users?query=${encodeURIComponent(name)}`);
+			users.push(performance.now() - t0);
+			if (res.status !== 200) {
+				throw new Error(`GET /api/users?query=: HTTP ${res.status}`);
+			}
+		}
+		out.users = stats(h, users);
 
 		const plan = data.queryPlan(opts.queries, members);
 		const runs = [];
@@ -486,6 +498,9 @@ function report(h, results, opts, started) {
 		const pre = `| ${r.db} | ${n(r.size)} |`;
 		lines.push(`${pre} idle after start |  |  |  |  |  | ${mb(r.idle)} | RSS before the first request; load average ${r.load.map(x => x.toFixed(2)).join(' / ')}${r.queries ? `; ${r.queries} searches` : ''} |`);
 		lines.push(`${pre} baseline GET /api/v3/ping (NodeBB alone) | ${r.ping.n} | ${fmt(r.ping.p50)} | ${fmt(r.ping.p95)} | ${fmt(r.ping.max)} |  |  | same session |`);
+		if (r.users) {
+			lines.push(`${pre} reference: NodeBB's user search GET /api/users?query= | ${r.users.n} | ${fmt(r.users.p50)} | ${fmt(r.users.p95)} | ${fmt(r.users.max)} |  |  | same session; names and first names |`);
+		}
 		for (const kind of KINDS) {
 			const mine = r.runs.filter(x => x.kind === kind);
 			const s = stats(h, mine.map(x => x.ms));
@@ -495,7 +510,7 @@ function report(h, results, opts, started) {
 		const s = stats(h, r.runs.map(x => x.ms));
 		const avg = r.runs.reduce((sum, x) => sum + x.total, 0) / r.runs.length;
 		const verdict = r.size >= 50000 ? (s.p95 < TARGET_MS ? '; **target met**' : `; **TARGET MISSED** (p95 < ${TARGET_MS} ms)`) : '';
-		lines.push(`${pre} **search: all** | ${s.n} | **${fmt(s.p50)}** | **${fmt(s.p95)}** | ${fmt(s.max)} | ${n(avg)} | ${mb(r.searchPeak)} | RSS before ${mb(r.searchBefore)} MB; ${r.empty} with no result; load average after ${r.loadAfter.map(x => x.toFixed(2)).join(' / ')}${verdict} |`);
+		lines.push(`${pre} **search: all** | ${s.n} | **${fmt(s.p50)}** | **${fmt(s.p95)}** | ${fmt(s.max)} | ${n(avg)} | ${mb(r.searchPeak)} | RSS before ${mb(r.searchBefore)} MB; ${r.empty} with no result; load average after ${r.loadAfter.map(x => x.toFixed(2)).join(' / ')}${r.users ? `; p50 / p95 ${(s.p50 / r.users.p50).toFixed(2)}× / ${(s.p95 / r.users.p95).toFixed(2)}× NodeBB's user search` : ''}${verdict} |`);
 		lines.push(`${pre} profile save | ${r.saves.n} | ${fmt(r.saves.p50)} | ${fmt(r.saves.p95)} | ${fmt(r.saves.max)} |  | ${mb(r.savePeak)} | RSS after ${mb(r.after.rss)} MB${r.selfHidden ? '' : '; the member found themselves'} |`);
 	}
 

@@ -9,7 +9,9 @@
 // inside NodeBB, then 1,000 mixed searches and 50 profile saves through the API, with the forum's memory.
 // and the "Inzicht" dashboard (bench/insight.js): 50,000 members and 100,000 topics written in bulk inside NodeBB, one
 // snapshot, then the ACP page, API, a CSV and the pulse over HTTP (only with --suite=insight).
-// Options: --suite=roster|directory|insight|qa (default: roster,directory)   --only=redis|postgres
+// and what the plugin costs NodeBB's own pages (bench/overhead.js, wrk, plugin on / off / reference Q&A plugin; only
+// with --suite=overhead).
+// Options: --suite=roster|directory|insight|qa|overhead (default: roster,directory)   --only=redis|postgres
 //   roster:    --rows=50000   --attempts=100
 //   directory: --sizes=10000,50000   --queries=1000   --saves=50   --warmup=20   --concurrency=16
 //              --reuse: skip seeding where the bench database already holds this size's members (checked: size,
@@ -17,6 +19,7 @@
 //   insight:   --members=50000   --topics=100000   --requests=20
 //   qa:        --members=50000   --topics=100000   --routings=300   --pages=30   (on the directory's 50,000 seeded members:
 //              seeded first when the bench database does not hold them)
+//   overhead:  --rounds=2   --seconds=5   --connections=8   (on the Q&A suite's seed: --members, --topics)
 //   --profile: instead, where an import's time and memory go (bench/profile-import.js, in process, no HTTP);
 //              written to bench/profile.md
 
@@ -57,8 +60,16 @@ const QA = {
 	routings: Math.min(2000, Number(arg('routings', 300))),
 	pages: Math.min(200, Number(arg('pages', 30))),
 };
+const OVERHEAD = {
+	rounds: Math.min(10, Number(arg('rounds', 2))),
+	seconds: Math.min(60, Number(arg('seconds', 5))),
+	connections: Math.min(64, Number(arg('connections', 8))),
+	members: QA.members,
+	topics: QA.topics,
+};
 // bench/results.md: the roster's section, then the directory's, then Insight's, then the Q&A's; a run of one suite
 // keeps the others
+const OVERHEAD_MARK = '<!-- overhead suite: written by `npm run bench -- --suite=overhead` -->';
 const QA_MARK = '<!-- qa suite: written by `npm run bench -- --suite=qa` -->';
 const INSIGHT_MARK = '<!-- insight suite: written by `npm run bench -- --suite=insight` -->';
 const DIRECTORY_MARK = '<!-- directory suite: written by `npm run bench -- --suite=directory` -->';
@@ -435,8 +446,8 @@ async function main() {
 		profileImports(nbb.path);
 		return;
 	}
-	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight', 'qa'].includes(x))) {
-		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight, qa (comma-separated)`);
+	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight', 'qa', 'overhead'].includes(x))) {
+		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight, qa, overhead (comma-separated)`);
 	}
 	const client = loadClient();
 	const unknown = DATABASES.filter(db => !['redis', 'postgres'].includes(db));
@@ -485,6 +496,13 @@ async function main() {
 		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
 		missed.push(...qaMissed);
 	}
+	if (SUITES.includes('overhead')) {
+		const overhead = require('../bench/overhead');
+		const { markdown, missed: overheadMissed } = await overhead.runSuite({ nbb: nbb.path, client, forum, log, databases: DATABASES, runInNodebb }, OVERHEAD);
+		writeResults({ overhead: markdown });
+		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+		missed.push(...overheadMissed);
+	}
 	console.log(`\nThe whole run took ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (missed.length) {
 		console.log(`\n${missed.length} target(s) missed:\n${missed.map(m => `  ${m}`).join('\n')}`);
@@ -492,13 +510,17 @@ async function main() {
 }
 
 /** Writes bench/results.md: the given sections replaced, the other suite's section kept as it was. */
-function writeResults({ roster, directory, insight, qa }) {
-	let file = '';
+function writeResults({ roster, directory, insight, qa, overhead }) {
+	let whole = '';
 	try {
-		file = fs.readFileSync(RESULTS, 'utf8');
+		whole = fs.readFileSync(RESULTS, 'utf8');
 	} catch {
 		// first run
 	}
+	// the overhead suite's section comes last
+	const overheadAt = whole.indexOf(OVERHEAD_MARK);
+	const file = overheadAt >= 0 ? whole.slice(0, overheadAt) : whole;
+	const overheadPart = (overhead ?? (overheadAt >= 0 ? whole.slice(overheadAt + OVERHEAD_MARK.length) : '')).trim();
 	const qaAt = file.indexOf(QA_MARK);
 	const all = qaAt >= 0 ? file.slice(0, qaAt) : file;
 	const qaPart = (qa ?? (qaAt >= 0 ? file.slice(qaAt + QA_MARK.length) : '')).trim();
@@ -525,6 +547,9 @@ function writeResults({ roster, directory, insight, qa }) {
 	}
 	if (qaPart) {
 		parts.push(QA_MARK, qaPart);
+	}
+	if (overheadPart) {
+		parts.push(OVERHEAD_MARK, overheadPart);
 	}
 	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 	fs.writeFileSync(RESULTS, `${parts.filter(Boolean).join('\n\n')}\n`);

@@ -83,6 +83,19 @@ async function indexCopy(key: string): Promise<IndexCopy> {
 	return copy;
 }
 
+/** The holders in a copy at or above an index score (the copy is ordered highest first). */
+function holdersFrom(copy: IndexCopy, minScore: number): { uid: number; score: number }[] {
+	const rows: { uid: number; score: number }[] = [];
+	for (let i = 0; i < copy.uids.length; i += 1) {
+		const score = copy.scores[i] ?? 0;
+		if (score < minScore) {
+			break;
+		}
+		rows.push({ uid: copy.uids[i] ?? 0, score });
+	}
+	return rows;
+}
+
 /**
  * The first `count` holders of a competence at or above an index score, highest first (routing a question reads
  * these): from this process's copy of the index, so it costs a version check unless the index changed.
@@ -146,7 +159,9 @@ async function oneCompetence(key: string, q: DirectoryQuery, viewer: number, wan
 async function candidates(q: DirectoryQuery, keys: string[], textWords: string[]): Promise<Map<number, Candidate> | null> {
 	let cands: Map<number, Candidate> | null = null;
 	const filter = filterOf(q);
-	const lists = await Promise.all(keys.map(key => store.competenceMembers(key, minScoreFor(q.minLevel))));
+	// from this process's copies of the indexes (a version check each), not every holder read from the database again
+	const minScore = minScoreFor(q.minLevel);
+	const lists = (await Promise.all(keys.map(indexCopy))).map(copy => holdersFrom(copy, minScore));
 	for (const rows of lists.sort((a, b) => a.length - b.length)) {
 		const here = new Map<number, Candidate>();
 		for (const r of rows) {

@@ -68,11 +68,12 @@ export async function pendingFor(uid: number): Promise<number> {
 	if (!(uid > 0)) {
 		return 0;
 	}
-	const v = await store.currentVersion();
+	// asked on every page a member opens: the two reads in one round trip
+	const [v, accepted] = await Promise.all([store.currentVersion(), store.acceptedVersion(uid)]);
 	if (!v) {
 		return 0;
 	}
-	return await store.acceptedVersion(uid) >= v ? 0 : v;
+	return accepted >= v ? 0 : v;
 }
 
 /** Records that the account accepted `version`, which must be the one in force (an older page posted late is refused). */

@@ -248,8 +248,14 @@ export async function apply(id: number, by: number, opts: { confirmRemoveAll?: b
 	if (!await store.lockApply()) {
 		throw new Error(`[[${NS}:error.import-busy]]`);
 	}
-	const next = meta.version + 1;
+	let next = meta.version + 1;
 	try {
+		// checked again under the lock: another apply (in this process or another) may have finished in between
+		const locked = await store.getMeta();
+		if (locked.revision !== rec.baseRevision) {
+			throw new Error(`[[${NS}:error.roster-changed-since-preview]]`);
+		}
+		next = locked.version + 1;
 		try {
 			await store.writeVersion(next, stored.entries);
 		} catch (err) {
