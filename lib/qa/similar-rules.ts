@@ -66,8 +66,9 @@ const isStop = (w: string, lang: TextLang | null): boolean => {
 	return lang ? STOP[lang].has(f) : TEXT_LANGS.some(l => STOP[l].has(f));
 };
 
+/** French's stemmer reads accents (é, è); Dutch and English ones do better on the folded word. */
 export function stem(word: string, lang: TextLang): string {
-	return fold(STEMMERS[lang].stem(word));
+	return fold(STEMMERS[lang].stem(lang === 'fr' ? word : fold(word)));
 }
 
 /** Each stem a word may have in the three languages (for concepts, and for text of unknown language). */
