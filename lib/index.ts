@@ -7,12 +7,14 @@ import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
 import * as qa from './qa/hooks';
+import * as qaSimilar from './qa/similar-hooks';
 
 export = {
 	platform,
 	membership,
 	competences,
 	qa,
+	qaSimilar,
 	insight,
 	engagement,
 };

@@ -266,6 +266,8 @@ export interface Topics {
 	purgePostsAndTopic(tid: number, uid: number): Promise<void>;
 	tools: { move(tid: number, data: { cid: number; uid: number }): Promise<void> };
 	follow(tid: number, uid: number): Promise<void>;
+	unfollow(tid: number, uid: number): Promise<void>;
+	isFollowing(tids: number[], uid: number): Promise<boolean[]>;
 }
 
 export interface Posts {

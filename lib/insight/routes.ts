@@ -82,6 +82,7 @@ async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 				card('answer-rate', pct(f.answerRate), `[[${T}:figure.answered-detail, ${String(f.answered)}]]`),
 				card('median-first-reply', shown(f.medianFirstReplyMs, 'hours')),
 				card('median-accepted', shown(f.medianAcceptedMs, 'hours'), `[[${T}:figure.solved-detail, ${String(f.solved)}]]`),
+				card('demand', d.qa.demand.members, `[[${T}:figure.demand-detail, ${String(d.qa.demand.questions)}]]`),
 			],
 			charts: [{ name: 'months' }, { name: 'backlog' }],
 			tables: pick('months', 'backlog', 'categories', 'competences'),

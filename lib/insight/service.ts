@@ -15,6 +15,7 @@ import * as competenceStore from '../competences/store';
 import * as taxonomy from '../competences/taxonomy';
 import { label } from '../competences/taxonomy-rules';
 import * as membershipStore from '../membership/store';
+import * as demand from '../qa/demand';
 import * as lists from '../qa/lists';
 import { median } from '../qa/rules';
 import { K as QA } from '../qa/store';
@@ -243,6 +244,8 @@ export interface Dashboard {
 		backlog: { bucket: BacklogBucket; count: number }[];
 		categories: ({ cid: number; name: string } & QaFigures)[];
 		competences: ({ key: string; label: string; domain: string; experienced: number } & QaFigures)[];
+		/** "me too": questions members have too, and how many times members said so (now, not per period) */
+		demand: { questions: number; members: number };
 	};
 	engagement: engagement.EngagementFigures;
 	top: { uid: number; username: string; answered: number; accepted: number }[] | null;
@@ -278,7 +281,7 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 	}
 	const data = snap?.data;
 	const s = await settings.get();
-	const [l, t, eng] = await Promise.all([live(now), taxonomy.get(), engagement.figures(lang)]);
+	const [l, t, eng, wanted] = await Promise.all([live(now), taxonomy.get(), engagement.figures(lang), demand.figures()]);
 	const p = data?.periods[period];
 	const comp = data?.competences;
 	const domainLabel = new Map(t.domains.map(d => [d.key, label(d, lang)]));
@@ -326,6 +329,7 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 				const entry = competence.get(c.key);
 				return { ...c, label: entry ? label(entry, lang) : c.key, domain: entry ? domainLabel.get(entry.domain) ?? entry.domain : '', experienced: comp?.experienced[c.key] ?? 0 };
 			}),
+			demand: wanted,
 		},
 		engagement: eng,
 		top,

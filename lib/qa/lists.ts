@@ -7,6 +7,7 @@ import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as competenceStore from '../competences/store';
 import { LIST_PAGE_SIZE, type ListName, median } from './rules';
+import * as demand from './demand';
 import { K } from './store';
 
 export interface ListPage {
@@ -72,8 +73,10 @@ export async function page(list: ListName, uid: number, pageNo: number): Promise
 		]);
 	} else {
 		const key = keyOf(list, uid);
+		// unanswered: the questions members have too come first ("me too")
+		const read = list === 'unanswered' ? demand.unansweredPage : nodebb.sortedSetRevPage;
 		[tids, total] = await Promise.all([
-			nodebb.sortedSetRevPage(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
+			read(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
 			nodebb.db().sortedSetCard(key),
 		]);
 	}

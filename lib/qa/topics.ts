@@ -12,6 +12,7 @@ import {
 	type Status, type TopicInput, type TopicType, validateCategory,
 } from './rules';
 import * as requests from './requests';
+import * as similar from './similar';
 import * as store from './store';
 import { K } from './store';
 
@@ -84,6 +85,7 @@ export async function indexNewTopic(tid: number): Promise<QaTopic | null> {
 	} else if (t.status === 'open' && t.expiresAt) {
 		await scheduleExpiry(tid, t.expiresAt);
 	}
+	await similar.reindex(tid);
 	return t;
 }
 
@@ -203,6 +205,7 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 		if (!t.accepted.length) {
 			await requests.closeForTopic(tid);
 		}
+		await similar.reindex(tid);
 		await nodebb.topics().events.log(tid, { type: 'lvl-accepted', uid: actor, pid, href: `/post/${String(pid)}` });
 		await notifyAccepted(t, post.uid, actor, pid);
 		return { ...t, accepted, status: 'solved' as Status, acceptedAt: t.acceptedAt || now };
@@ -242,6 +245,7 @@ export async function undo(tid: number, pid: number, actor: number | 'system', a
 				...(t.escalation < 3 ? [db.sortedSetAdd(K.escalation, Date.now() + (await settings.get()).qaAcceptReminderDays * DAY, String(tid))] : []),
 			]);
 		}
+		await similar.reindex(tid);
 		if (actor !== 'system') {
 			await nodebb.topics().events.log(tid, { type: 'lvl-unaccepted', uid: actor, pid, href: `/post/${String(pid)}` });
 		}
@@ -345,6 +349,8 @@ export async function forget(t: QaTopic): Promise<void> {
 	await requests.purgeForTopic(t.tid);
 	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt', 'lvlEscalation']);
 	await Promise.all(t.accepted.map(pid => db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted')));
+	// no longer a question: out of the similar-questions index (a purge is handled from the hook's payload)
+	await similar.reindex(t.tid);
 }
 
 /**

@@ -103,6 +103,7 @@ describe('insight tables', () => {
 		qa: {
 			months: [{ key: '2026-03', questions: 4, offers: 1, wanted: 0 }], figures, backlog: [{ bucket: 'lt2d', count: 1 }],
 			categories: [{ cid: 5, name: 'Vragen', ...figures }], competences: [{ key: 'law.a', label: 'Arbeidsrecht', domain: 'Recht', experienced: 1, ...figures }],
+			demand: { questions: 1, members: 2 },
 		},
 		engagement: { available: false, members: 0, accepted: 0, acceptedShare: null, charterVersion: 0, reports: 0, activeWarnings: 0, perArticle: [] },
 		top: null,
