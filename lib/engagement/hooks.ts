@@ -3,7 +3,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as settings from '../settings';
 import * as charter from './charter';
 import * as guard from './guard';
@@ -57,12 +57,20 @@ export async function staticApiRoutes(payload: { router: nodebb.Router }): Promi
  */
 export async function filterRegisterInterstitial(payload: InterstitialPayload): Promise<InterstitialPayload> {
 	const { req, userData } = payload;
-	const uid = asCount(userData.uid);
+	// registering (0), or the logged-in account itself; never another account named in the registration state
+	const uid = registrationAccount(req.uid, userData);
+	if (uid === null) {
+		return payload;
+	}
 	const c = await charter.current();
-	if (!c || asCount(userData.lvlCharterAccepted) === c.version) {
+	if (!c) {
 		return payload;
 	}
 	if (uid > 0 && (!await charter.pendingFor(uid) || !await canUsePlatform(uid))) {
+		return payload;
+	}
+	// only what this step's callback stored counts (never a key of the POST /register body)
+	if (!uid && await store.registrationAcceptance(userData.lvlCharterProof) === c.version) {
 		return payload;
 	}
 	const lang = await langOf(req.uid ? req : { ...req, uid });
@@ -83,7 +91,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 				await charter.accept(uid, c.version);
 			} else {
 				// the account does not exist yet: recorded when it is created (action:user.create)
-				data.lvlCharterAccepted = c.version;
+				data.lvlCharterProof = await store.saveRegistrationAcceptance(c.version);
 			}
 		},
 	});
@@ -91,11 +99,13 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 }
 
 export async function actionUserCreate(payload: { user: { uid: number | string }; data: Record<string, unknown> }): Promise<void> {
-	const version = asCount(payload.data.lvlCharterAccepted);
-	if (version) {
-		await store.recordAcceptance(asCount(payload.user.uid), version).catch((err: unknown) => {
-			nodebb.log.error(`charter acceptance of new account ${String(payload.user.uid)}: ${String(err)}`);
-		});
+	try {
+		const version = await store.takeRegistrationAcceptance(payload.data.lvlCharterProof);
+		if (version) {
+			await store.recordAcceptance(asCount(payload.user.uid), version);
+		}
+	} catch (err) {
+		nodebb.log.error(`charter acceptance of new account ${String(payload.user.uid)}: ${String(err)}`);
 	}
 }
 
