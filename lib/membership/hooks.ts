@@ -34,14 +34,14 @@ interface PrivilegeMap { set(key: string, value: { label: string; type: string }
 const EVENT_TYPES = ['lvl-member-verified', 'lvl-member-revoked', 'lvl-member-reinstated', 'lvl-member-restored',
 	'lvl-member-override-ended', 'lvl-member-unlinked', 'lvl-request-refused', 'lvl-roster-imported', 'lvl-roster-edited'];
 
-export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
-	pageRoutes(payload.router);
+export async function staticAppLoad(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
+	pageRoutes(payload.router, payload.middleware);
 	for (const type of EVENT_TYPES) {
 		if (!nodebb.eventTypes().includes(type)) {
 			nodebb.eventTypes().push(type);
 		}
 	}
-	// the roster's ACP page needs the roster privilege, not the general settings one
+	// the roster's ACP page needs the roster privilege, not the general settings one (the page checks it too)
 	nodebb.adminRouteMap()[`plugins/${NS}/roster`] = ROSTER_PRIVILEGE;
 	await access.startJobs();
 }
@@ -74,11 +74,12 @@ const OWNED = /^lvl/i;
  * go before NodeBB stores the body.
  */
 export async function filterRegisterCheck<T extends { userData: Record<string, unknown> }>(payload: T): Promise<T> {
+	const kept = Object.entries(payload.userData).filter(([key]) => !OWNED.test(key) && key !== 'uid');
+	// the same object (it is req.body, which NodeBB stores), emptied and refilled with what may stay
 	for (const key of Object.keys(payload.userData)) {
-		if (OWNED.test(key) || key === 'uid') {
-			delete payload.userData[key];
-		}
+		Reflect.deleteProperty(payload.userData, key);
 	}
+	Object.assign(payload.userData, Object.fromEntries(kept));
 	return payload;
 }
 

@@ -37,7 +37,7 @@ export async function register(extra: Record<string, unknown>, complete: Record<
 		gdpr_agree_data: 'on', gdpr_agree_email: 'on', ...extra,
 	});
 	let location = '';
-	if (first.body && typeof first.body === 'object' && first.body.next === '/register/complete') {
+	if (typeof first.body === 'object' && first.body.next === '/register/complete') {
 		const done = await s.post('/register/complete', { gdpr_agree_data: 'on', gdpr_agree_email: 'on', ...complete });
 		location = String(done.headers.get('location'));
 	}
