@@ -98,15 +98,35 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 	return payload;
 }
 
-export async function actionUserCreate(payload: { user: { uid: number | string }; data: Record<string, unknown> }): Promise<void> {
+/** Acceptances being recorded for accounts created in this process (NodeBB does not await action hooks). */
+const pendingAcceptances = new Map<number, Promise<void>>();
+
+async function recordNewAccount(uid: number, token: unknown): Promise<void> {
 	try {
-		const version = await store.takeRegistrationAcceptance(payload.data.lvlCharterProof);
+		const version = await store.takeRegistrationAcceptance(token);
 		if (version) {
-			await store.recordAcceptance(asCount(payload.user.uid), version);
+			await store.recordAcceptance(uid, version);
 		}
 	} catch (err) {
-		nodebb.log.error(`charter acceptance of new account ${String(payload.user.uid)}: ${String(err)}`);
+		nodebb.log.error(`charter acceptance of new account ${String(uid)}: ${String(err)}`);
 	}
+}
+
+export async function actionUserCreate(payload: { user: { uid: number | string }; data: Record<string, unknown> }): Promise<void> {
+	const uid = asCount(payload.user.uid);
+	const work = recordNewAccount(uid, payload.data.lvlCharterProof);
+	pendingAcceptances.set(uid, work);
+	try {
+		await work;
+	} finally {
+		pendingAcceptances.delete(uid);
+	}
+}
+
+/** The registration's last step waits for the acceptance, so the new member is not asked for it again on landing. */
+export async function filterRegisterComplete<T extends { uid: number | string }>(payload: T): Promise<T> {
+	await pendingAcceptances.get(asCount(payload.uid));
+	return payload;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Cast {
 	tid: number;
 	/** words only a member may see: a platform topic's title, a member's profession */
 	title: string;
+	/** another word of that title: searched for (NodeBB's search echoes its term, never the title itself) */
+	searchWord: string;
 	profession: string;
 	/** the profession of the member who left: nobody sees it any more */
 	goneProfession: string;
@@ -42,13 +44,14 @@ export async function cast(): Promise<Cast> {
 	await settings.save({ platformCids: [...(await settings.get()).platformCids, cid] });
 	const competence = 'culture.genealogy';
 	const title = unique('Kluisvraag');
+	const searchWord = unique('Zoekwoord');
 	const profession = unique('Beroepgeheim');
 	const goneProfession = unique('Vertrokkenberoep');
 
 	const memberUser = await createUser('deurlid', { member: true });
 	const memberS = await loginAs(memberUser);
 	await saveProfile(memberS, memberUser.uid, [{ key: competence, level: 'expert', roles: ['advice'] }], { profession });
-	const post = await nodebb.topics().post({ uid: memberUser.uid, cid, title: `${title} over erfrecht`, content: 'Wie kent een goede notaris?' });
+	const post = await nodebb.topics().post({ uid: memberUser.uid, cid, title: `${title} ${searchWord} over erfrecht`, content: 'Wie kent een goede notaris?' });
 
 	// a member who verified, filled in a profile, then left the roster (no grace period): revoked
 	const goneUser = await createUser('deurweg');
@@ -73,13 +76,15 @@ export async function cast(): Promise<Cast> {
 			guest: guest(),
 			'non-member': await settle(await loginAs(await createUser('deurbuiten'))),
 			'member who left': await settle(await loginAs(goneUser)),
-			member: memberS,
+			// another member: the directory never lists the searcher themself
+			member: await loginAs(await createUser('deurlezer', { member: true })),
 		},
 		member: { ...memberUser, slug: await slug(memberUser.uid) },
 		gone: { ...goneUser, slug: await slug(goneUser.uid) },
 		cid,
 		tid: post.topicData.tid,
 		title,
+		searchWord,
 		profession,
 		goneProfession,
 		competence,

@@ -65,6 +65,11 @@ export async function gainsOf(uid: number): Promise<Gains> {
 
 export const NOTHING: Gains = { member: false, inGroup: false, linked: '', pendingRequest: false, charterVersion: 0 };
 
+/** Membership, link and manual request only (for attackers who ticked the charter themselves, which is theirs to do). */
+export function assertNoMembership(g: Gains, what: string): void {
+	assertNothing({ ...g, charterVersion: 0 }, what);
+}
+
 export function assertNothing(g: Gains, what: string): void {
 	assert.deepStrictEqual(g, NOTHING, `${what} gained ${JSON.stringify(g)}`);
 }

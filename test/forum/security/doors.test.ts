@@ -45,7 +45,7 @@ describe('Security: the door crawl (who sees what, through every door)', () => {
 	}
 
 	function nodebbDoors(): string[] {
-		const word = c.title;
+		const word = c.searchWord;
 		return [
 			'/api/recent', '/api/unread', '/api/popular', '/api/top', '/api/categories', `/api/category/${String(c.cid)}`, `/category/${String(c.cid)}`,
 			`/api/topic/${String(c.tid)}`, `/api/search?term=${word}&in=titles`, `/api/search?term=${word}&in=titlesposts`, `/search?term=${word}&in=titles`,
@@ -80,7 +80,7 @@ describe('Security: the door crawl (who sees what, through every door)', () => {
 		this.timeout(120000);
 		const must: [string, string][] = [
 			[`/api/category/${String(c.cid)}`, c.title], ['/api/recent', c.title], [`/category/${String(c.cid)}.rss`, c.title],
-			[`/api/search?term=${c.title}&in=titles`, c.title], [`/api/wie-weet-wat?c=${c.competence}`, c.profession],
+			[`/api/search?term=${c.searchWord}&in=titles`, c.title], [`/api/wie-weet-wat?c=${c.competence}`, c.profession],
 			[`/api/user/${c.member.slug}/competenties`, c.profession], [`/user/${c.member.slug}/competenties`, c.profession],
 			[`/api/v3/plugins/lvl/profiles/${String(c.member.uid)}`, c.profession],
 		];
