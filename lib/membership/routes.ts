@@ -92,15 +92,17 @@ function verifyWay(_req: nodebb.Req, res: nodebb.Res): void {
 
 /** "Verify now" on the members-only page (a POST with NodeBB's CSRF token): puts the verification step in front of the person. */
 function verifyNow(req: nodebb.Req, res: nodebb.Res): void {
+	// 302: the browser follows a form's POST with a GET (NodeBB's own redirect helper answers 307, which re-posts)
+	const relativePath = asString(nodebb.nconf().get('relative_path'));
 	if (!(req.uid > 0)) {
-		nodebb.controllerHelpers().redirect(res, '/login');
+		res.redirect(`${relativePath}/login`);
 		return;
 	}
 	if (req.session) {
 		req.session.registration = { uid: req.uid, lvlVerify: true };
 		req.session.returnTo = '/leden-voor-leden';
 	}
-	nodebb.controllerHelpers().redirect(res, '/register/complete');
+	res.redirect(`${relativePath}/register/complete`);
 }
 
 export function pageRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {

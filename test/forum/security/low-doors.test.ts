@@ -39,7 +39,7 @@ describe('Security: ACP address variants and state-changing GETs', () => {
 			const insight = await staffWith('admin:lvl-insight');
 			assert.strictEqual((await insight.get('/api/admin/plugins/lvl/insight')).status, 200);
 			const roster = await staffWith('admin:lvl-roster');
-			assert.strictEqual((await roster.get('/api/admin/plugins/lvl/roster/')).status, 200);
+			assert.strictEqual((await roster.get('/api/admin/plugins/lvl/roster')).status, 200);
 		});
 	});
 
