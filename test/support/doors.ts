@@ -10,6 +10,7 @@ import { createCategory, createUser, guest, loginAs, saveProfile, type TestUser,
 import type { Session } from './http';
 import { addPerson } from './security';
 import * as nodebb from '../../lib/nodebb';
+import * as charter from '../../lib/engagement/charter';
 
 export type Visitor = 'guest' | 'non-member' | 'member who left' | 'member';
 export const OUTSIDERS: Visitor[] = ['guest', 'non-member', 'member who left'];
@@ -48,7 +49,16 @@ export async function cast(): Promise<Cast> {
 	const profession = unique('Beroepgeheim');
 	const goneProfession = unique('Vertrokkenberoep');
 
-	const memberUser = await createUser('deurlid', { member: true });
+	// members have accepted the charter in force (else NodeBB keeps them on its step, which is not what is tested here)
+	const inForce = (await charter.current())?.version ?? 0;
+	const member = async (prefix: string): Promise<TestUser> => {
+		const u = await createUser(prefix, { member: true });
+		if (inForce) {
+			await charter.accept(u.uid, inForce);
+		}
+		return u;
+	};
+	const memberUser = await member('deurlid');
 	const memberS = await loginAs(memberUser);
 	await saveProfile(memberS, memberUser.uid, [{ key: competence, level: 'expert', roles: ['advice'] }], { profession });
 	const post = await nodebb.topics().post({ uid: memberUser.uid, cid, title: `${title} ${searchWord} over erfrecht`, content: 'Wie kent een goede notaris?' });
@@ -77,7 +87,7 @@ export async function cast(): Promise<Cast> {
 			'non-member': await settle(await loginAs(await createUser('deurbuiten'))),
 			'member who left': await settle(await loginAs(goneUser)),
 			// another member: the directory never lists the searcher themself
-			member: await loginAs(await createUser('deurlezer', { member: true })),
+			member: await loginAs(await member('deurlezer')),
 		},
 		member: { ...memberUser, slug: await slug(memberUser.uid) },
 		gone: { ...goneUser, slug: await slug(goneUser.uid) },
