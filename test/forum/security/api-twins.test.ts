@@ -1,4 +1,5 @@
 import assert from 'assert';
+import * as settings from '../../../lib/settings';
 import { type Cast, cast } from '../../support/doors';
 
 /**
@@ -7,10 +8,16 @@ import { type Cast, cast } from '../../support/doors';
  */
 describe('Security: every page\'s /api twin gets the page\'s checks', () => {
 	let c: Cast;
+	let platformCids: number[] = [];
 
 	before(async function () {
 		this.timeout(60000);
+		platformCids = (await settings.get()).platformCids;
 		c = await cast();
+	});
+
+	after(async () => {
+		await settings.save({ platformCids });
 	});
 
 	it('a member who left is no longer readable through /api/user/<slug>/competenties (404, no profile)', async () => {
