@@ -76,22 +76,6 @@ describe('browser: a new member registers and proves membership', function () {
 		await context.close();
 	});
 
-	it('an account that chose "later" finds "verify now" on the home and gets the step (a form POST, Dutch)', async () => {
-		const context = await newContext(browser, PHONE, 'nl-BE');
-		const page = await context.newPage();
-		await registerAccount(page, `later${String(Date.now() % 100000)}`);
-		await page.check('#lvl-action-later');
-		await submitRegistrationSteps(page);
-		await page.goto(`${FORUM_URL}/leden-voor-leden?lang=nl`);
-		const button = page.locator('form[action$="/leden-voor-leden/verify"] [component="lvl/verify-now"]');
-		await button.waitFor();
-		await shot(page, 'verify-now-home-phone-nl');
-		await Promise.all([page.waitForURL(/\/register\/complete/, { timeout: 30000 }), button.click()]);
-		await page.waitForSelector('[component="lvl/verify-step"]');
-		assert.doesNotMatch(await page.locator('body').innerText(), /Geef je lidnummer en ofwel/, 'the step opens without an error (a 307 would have re-posted the form)');
-		await context.close();
-	});
-
 	it('the secretariat imports a roster in the ACP with a preview first (Dutch, desktop)', async () => {
 		const context = await newContext(browser, DESKTOP, 'nl-BE');
 		const page = await context.newPage();
