@@ -104,6 +104,8 @@ export interface Database {
 	deleteObjectField(key: string, field: string): Promise<void>;
 	deleteObjectFields(key: string, fields: string[]): Promise<void>;
 	incrObjectField(key: string, field: string): Promise<number>;
+	/** the key disappears at this time (ms since the epoch) */
+	pexpireAt(key: string, timestamp: number): Promise<void>;
 	exists(key: string): Promise<boolean>;
 	delete(key: string): Promise<void>;
 	deleteAll(keys: string[]): Promise<void>;

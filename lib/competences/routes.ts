@@ -5,7 +5,8 @@
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
+import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
+import { adminPage, page } from '../platform/pages';
 import { canUsePlatform } from '../platform/permissions';
 import { NS } from '../settings';
 import * as directory from './directory';
@@ -131,14 +132,19 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		return;
 	}
 	const self = uid === req.uid;
+	// a member who left is gone from the platform: the page and its /api twin alike (as the profile API answers)
+	if (!self && !await canUsePlatform(uid)) {
+		next();
+		return;
+	}
 	const [view, t, lang, counts] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req), qaStore.counts(uid)]);
-	const owner = await canUsePlatform(uid);
+	// what the template hides is not in the data either: the data is the /api twin's answer
 	res.render('account/lvl-competences', {
 		...userData,
 		title: `[[${NS}:profile.title]]`,
 		...vocabulary(),
 		self,
-		hidden: !view || (!owner && !self),
+		hidden: !view,
 		profile: view ? {
 			...view,
 			profession: nodebb.forTemplate(view.profession),
@@ -147,7 +153,7 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: counts[`c:${c.key}`] ?? 0 })),
 		} : null,
 		// reciprocity: questions asked, answers given, answers accepted (kept by the Q&A as things happen)
-		reciprocity: { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 },
+		reciprocity: view ? { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 } : { asked: 0, answered: 0, accepted: 0 },
 		// the editor works on the raw values (client code inserts them as text)
 		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
 		domains: self ? domainsForPage(t, lang) : [],
@@ -165,12 +171,10 @@ async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void
 }
 
 export function pageRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {
-	const h = nodebb.routeHelpers();
-	h.setupPageRoute(router, DIRECTORY_PATH, [pageMembersOnly], directoryPage);
-	h.setupPageRoute(router, `${DIRECTORY_PATH}/:key`, [pageMembersOnly], competencePage);
-	const account = [middleware.exposeUid, middleware.ensureLoggedIn, middleware.canViewUsers, pageMembersOnly, middleware.buildAccountData];
-	h.setupPageRoute(router, '/user/:userslug/competenties', account, profileTab);
-	h.setupAdminPageRoute(router, `/admin/plugins/${NS}/competences`, [], adminTaxonomyPage);
+	page(router, DIRECTORY_PATH, 'members', [], directoryPage);
+	page(router, `${DIRECTORY_PATH}/:key`, 'members', [], competencePage);
+	page(router, '/user/:userslug/competenties', 'members', [middleware.exposeUid, middleware.canViewUsers, middleware.buildAccountData], profileTab);
+	adminPage(router, `/admin/plugins/${NS}/competences`, 'admin:settings', adminTaxonomyPage);
 }
 
 /* ---------- API ---------- */

@@ -3,7 +3,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as settings from '../settings';
 import * as charter from './charter';
 import * as guard from './guard';
@@ -57,12 +57,20 @@ export async function staticApiRoutes(payload: { router: nodebb.Router }): Promi
  */
 export async function filterRegisterInterstitial(payload: InterstitialPayload): Promise<InterstitialPayload> {
 	const { req, userData } = payload;
-	const uid = asCount(userData.uid);
+	// registering (0), or the logged-in account itself; never another account named in the registration state
+	const uid = registrationAccount(req.uid, userData);
+	if (uid === null) {
+		return payload;
+	}
 	const c = await charter.current();
-	if (!c || asCount(userData.lvlCharterAccepted) === c.version) {
+	if (!c) {
 		return payload;
 	}
 	if (uid > 0 && (!await charter.pendingFor(uid) || !await canUsePlatform(uid))) {
+		return payload;
+	}
+	// only what this step's callback stored counts (never a key of the POST /register body)
+	if (!uid && await store.registrationAcceptance(userData.lvlCharterProof) === c.version) {
 		return payload;
 	}
 	const lang = await langOf(req.uid ? req : { ...req, uid });
@@ -83,20 +91,42 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 				await charter.accept(uid, c.version);
 			} else {
 				// the account does not exist yet: recorded when it is created (action:user.create)
-				data.lvlCharterAccepted = c.version;
+				data.lvlCharterProof = await store.saveRegistrationAcceptance(c.version);
 			}
 		},
 	});
 	return payload;
 }
 
-export async function actionUserCreate(payload: { user: { uid: number | string }; data: Record<string, unknown> }): Promise<void> {
-	const version = asCount(payload.data.lvlCharterAccepted);
-	if (version) {
-		await store.recordAcceptance(asCount(payload.user.uid), version).catch((err: unknown) => {
-			nodebb.log.error(`charter acceptance of new account ${String(payload.user.uid)}: ${String(err)}`);
-		});
+/** Acceptances being recorded for accounts created in this process (NodeBB does not await action hooks). */
+const pendingAcceptances = new Map<number, Promise<void>>();
+
+async function recordNewAccount(uid: number, token: unknown): Promise<void> {
+	try {
+		const version = await store.takeRegistrationAcceptance(token);
+		if (version) {
+			await store.recordAcceptance(uid, version);
+		}
+	} catch (err) {
+		nodebb.log.error(`charter acceptance of new account ${String(uid)}: ${String(err)}`);
 	}
+}
+
+export async function actionUserCreate(payload: { user: { uid: number | string }; data: Record<string, unknown> }): Promise<void> {
+	const uid = asCount(payload.user.uid);
+	const work = recordNewAccount(uid, payload.data.lvlCharterProof);
+	pendingAcceptances.set(uid, work);
+	try {
+		await work;
+	} finally {
+		pendingAcceptances.delete(uid);
+	}
+}
+
+/** The registration's last step waits for the acceptance, so the new member is not asked for it again on landing. */
+export async function filterRegisterComplete<T extends { uid: number | string }>(payload: T): Promise<T> {
+	await pendingAcceptances.get(asCount(payload.uid));
+	return payload;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
+import { adminPage as declareAdminPage, page } from '../platform/pages';
 import { canUsePlatform } from '../platform/permissions';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -85,9 +86,8 @@ async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 }
 
 export function pageRoutes(router: nodebb.Router): void {
-	const h = nodebb.routeHelpers();
-	h.setupPageRoute(router, CHARTER_PATH, [], charterPage);
-	h.setupAdminPageRoute(router, `/admin/plugins/${NS}/charter`, [], adminPage);
+	page(router, CHARTER_PATH, 'public', [], charterPage);
+	declareAdminPage(router, `/admin/plugins/${NS}/charter`, 'admin:settings', adminPage);
 }
 
 export function apiRoutes(router: nodebb.Router): void {

@@ -2,6 +2,7 @@
  * Rules of engagement data, under `lvl:engagement:` (listed in README.md). Versions are never rewritten: a published
  * charter, an acceptance and a warning keep the text they were about, so history stays readable when articles go.
  */
+import { randomBytes } from 'crypto';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import type { Article, CharterVersion, Texts } from './rules';
@@ -17,6 +18,8 @@ export const K = {
 	accepted: 'lvl:engagement:accepted',
 	/** sorted set per version: uid → time of acceptance */
 	acceptances: (v: number): string => `lvl:engagement:acceptances:v:${String(v)}`,
+	/** hash: the version a registering person accepted, until their account exists (expires after a day) */
+	registration: (token: string): string => `lvl:engagement:registration:${token}`,
 	/** sorted set per account: version → time of acceptance (the member's own record) */
 	acceptanceOf: (uid: number): string => `lvl:engagement:acceptance:${String(uid)}`,
 	/** hash per flag that cites an article: articleId, number, version, titles (JSON), createdAt, resolvedAt, state */
@@ -95,6 +98,33 @@ export async function versionList(): Promise<{ version: number; publishedAt: num
 
 export async function acceptedVersion(uid: number): Promise<number> {
 	return asCount(await nodebb.db().sortedSetScore(K.accepted, String(uid)));
+}
+
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** Written by the charter step's own callback; the registration state carries only the token. */
+export async function saveRegistrationAcceptance(version: number): Promise<string> {
+	const token = randomBytes(16).toString('hex');
+	const db = nodebb.db();
+	await db.setObject(K.registration(token), { version, createdAt: Date.now() });
+	await db.pexpireAt(K.registration(token), Date.now() + 24 * 60 * 60 * 1000);
+	return token;
+}
+
+export async function registrationAcceptance(token: unknown): Promise<number> {
+	if (typeof token !== 'string' || !TOKEN.test(token)) {
+		return 0;
+	}
+	return asCount(await nodebb.db().getObjectField(K.registration(token), 'version'));
+}
+
+/** Read once: the account it was for now exists. */
+export async function takeRegistrationAcceptance(token: unknown): Promise<number> {
+	const version = await registrationAcceptance(token);
+	if (version) {
+		await nodebb.db().delete(K.registration(String(token)));
+	}
+	return version;
 }
 
 export async function recordAcceptance(uid: number, version: number, at = Date.now()): Promise<void> {

@@ -6,7 +6,8 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { ERR_NOT_LOGGED_IN } from '../platform/middleware';
-import { canSeePulse, canViewInsight } from './permissions';
+import { adminPage } from '../platform/pages';
+import { canSeePulse, canViewInsight, INSIGHT_PRIVILEGE } from './permissions';
 import { type Period, PERIODS, readPeriod } from './rules';
 import * as service from './service';
 import { csvOf, display, type Table, TABLE_NAMES, tables } from './tables';
@@ -117,7 +118,7 @@ async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 }
 
 export function pageRoutes(router: nodebb.Router): void {
-	nodebb.routeHelpers().setupAdminPageRoute(router, INSIGHT_PATH, [], page);
+	adminPage(router, INSIGHT_PATH, INSIGHT_PRIVILEGE, page);
 }
 
 const guard = (check: (uid: number) => Promise<boolean>, denied: string): nodebb.Middleware => async (req, res, next) => {

@@ -5,7 +5,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { asString } from '../coerce';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as access from './access';
 import { NOTIFICATION_TYPE } from './notify';
 import { isExempt, ROSTER_PRIVILEGE } from './permissions';
@@ -21,10 +21,9 @@ interface Interstitial {
 interface RegistrationData {
 	uid?: number;
 	register?: boolean;
-	lvlVerifiedNumber?: string;
-	lvlManual?: { memberNumber: string; note: string };
+	/** token of what this step proved, set by the step's callback only (the record itself is in the database) */
+	lvlProof?: string;
 	lvlVerify?: boolean;
-	lvlLater?: boolean;
 	[key: string]: unknown;
 }
 interface InterstitialPayload { req: nodebb.Req; userData: RegistrationData; interstitials: Interstitial[] }
@@ -35,14 +34,14 @@ interface PrivilegeMap { set(key: string, value: { label: string; type: string }
 const EVENT_TYPES = ['lvl-member-verified', 'lvl-member-revoked', 'lvl-member-reinstated', 'lvl-member-restored',
 	'lvl-member-override-ended', 'lvl-member-unlinked', 'lvl-request-refused', 'lvl-roster-imported', 'lvl-roster-edited'];
 
-export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
-	pageRoutes(payload.router);
+export async function staticAppLoad(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
+	pageRoutes(payload.router, payload.middleware);
 	for (const type of EVENT_TYPES) {
 		if (!nodebb.eventTypes().includes(type)) {
 			nodebb.eventTypes().push(type);
 		}
 	}
-	// the roster's ACP page needs the roster privilege, not the general settings one
+	// the roster's ACP page needs the roster privilege, not the general settings one (the page checks it too)
 	nodebb.adminRouteMap()[`plugins/${NS}/roster`] = ROSTER_PRIVILEGE;
 	await access.startJobs();
 }
@@ -66,23 +65,48 @@ function field(form: Record<string, unknown>, name: string): unknown {
 	return form[name];
 }
 
+/** Keys of the registration state that belong to the plugin's steps (and `uid`, which names the account they act on). */
+const OWNED = /^lvl/i;
+
+/**
+ * `filter:register.check`: NodeBB keeps the POST /register body as the registration state every step reads, and
+ * hands it to `action:user.create`. Nothing the plugin's steps read may come from there: every `lvl…` key and `uid`
+ * go before NodeBB stores the body.
+ */
+export async function filterRegisterCheck<T extends { userData: Record<string, unknown> }>(payload: T): Promise<T> {
+	const kept = Object.entries(payload.userData).filter(([key]) => !OWNED.test(key) && key !== 'uid');
+	// the same object (it is req.body, which NodeBB stores), emptied and refilled with what may stay
+	for (const key of Object.keys(payload.userData)) {
+		Reflect.deleteProperty(payload.userData, key);
+	}
+	Object.assign(payload.userData, Object.fromEntries(kept));
+	return payload;
+}
+
 /**
  * The verification step of registration, also shown to an existing account that is not yet a verified member.
- * At registration the account does not exist yet: a match is remembered and linked once it is created.
+ * At registration the account does not exist yet: what the step proved is kept in the database under a token the
+ * registration state carries, and linked once the account is created.
  */
 export async function filterRegisterInterstitial(payload: InterstitialPayload): Promise<InterstitialPayload> {
 	const { req, userData } = payload;
-	const uid = Number(userData.uid) || 0;
+	const uid = registrationAccount(req.uid, userData);
+	if (uid === null) {
+		return payload;
+	}
+	const s = await settings.get();
 	const path = req.originalUrl ?? '';
 	if (uid > 0) {
 		// an existing account can step out with "cancel" and come back later
 		if (path.includes('/register/abort') || await canUsePlatform(uid) || await isExempt(uid) || await store.pendingRequestOf(uid)) {
 			return payload;
 		}
-	} else if (userData.lvlVerifiedNumber || userData.lvlManual || userData.lvlLater) {
-		return payload;
+	} else {
+		const proof = await store.getRegistrationProof(userData.lvlProof);
+		if (proof && !(proof.kind === 'later' && s.verificationMode === 'refuse')) {
+			return payload;
+		}
 	}
-	const s = await settings.get();
 	payload.interstitials.push({
 		template: 'partials/lvl/verify-step',
 		data: { refuse: s.verificationMode === 'refuse' && !uid, registering: !uid, attemptsPerHour: s.attemptsPerHour },
@@ -96,18 +120,19 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 				birthDate: field(form, 'lvlBirthDate'),
 			};
 			delete data.lvlVerify;
+			const mode = (await settings.get()).verificationMode;
 			if (action === 'later') {
-				if (s.verificationMode === 'refuse' && !uid) {
+				if (mode === 'refuse' && !uid) {
 					throw new Error(`[[${NS}:error.verification-required]]`);
 				}
 				if (!uid) {
 					// registration goes on without a link; NodeBB asks the interstitials again before creating
-					data.lvlLater = true;
+					data.lvlProof = await store.saveRegistrationProof({ kind: 'later', memberNumber: '', note: '' });
 				}
 				return;
 			}
 			if (action === 'manual') {
-				if (s.verificationMode === 'refuse' && !uid) {
+				if (mode === 'refuse' && !uid) {
 					throw new Error(`[[${NS}:error.manual-needs-account]]`);
 				}
 				const note = typeof form.lvlNote === 'string' ? form.lvlNote : '';
@@ -118,7 +143,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 				if (uid) {
 					await verification.requestManual(uid, num, note, 'asked');
 				} else {
-					data.lvlManual = { memberNumber: num, note };
+					data.lvlProof = await store.saveRegistrationProof({ kind: 'manual', memberNumber: num.slice(0, 50), note: note.slice(0, 500) });
 				}
 				return;
 			}
@@ -130,11 +155,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 			if (!result.ok) {
 				throw new Error(verification.ERR_NO_MATCH);
 			}
-			if (result.linkedTo) {
-				data.lvlManual = { memberNumber: result.memberNumber, note: '' };
-			} else {
-				data.lvlVerifiedNumber = result.memberNumber;
-			}
+			data.lvlProof = await store.saveRegistrationProof({ kind: 'verified', memberNumber: result.memberNumber, note: '' });
 		},
 	});
 	return payload;
@@ -146,7 +167,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
  */
 const pendingLinks = new Map<number, Promise<void>>();
 
-/** The account now exists: link what the verification step found, or file the manual request. */
+/** The account now exists: link what the verification step proved, or file the manual request. */
 export async function actionUserCreate(payload: UserCreatePayload): Promise<void> {
 	const uid = Number(payload.user.uid);
 	const work = linkNewAccount(uid, payload.data);
@@ -165,18 +186,23 @@ export async function filterRegisterComplete(payload: { uid: number | string; ne
 	return payload;
 }
 
+/**
+ * Only a proof the step itself stored counts (whoever calls user.create with whatever data); the roster entry is
+ * checked again: it must still exist, be active and be free.
+ */
 async function linkNewAccount(uid: number, data: RegistrationData): Promise<void> {
-	const { lvlVerifiedNumber, lvlManual } = data;
 	try {
-		if (lvlVerifiedNumber) {
-			if (await store.linkedUid(lvlVerifiedNumber)) {
+		const proof = await store.takeRegistrationProof(data.lvlProof);
+		if (proof?.kind === 'verified') {
+			const now = await verification.stillLinkable(proof.memberNumber);
+			if (now === 'ok') {
+				await verification.linkAccount(uid, proof.memberNumber, 'registration');
+			} else if (now === 'linked') {
 				// someone linked it between the step and the creation: the secretariat decides
-				await verification.requestManual(uid, lvlVerifiedNumber, '', 'already-linked');
-			} else {
-				await verification.linkAccount(uid, lvlVerifiedNumber, 'registration');
+				await verification.requestManual(uid, proof.memberNumber, '', 'already-linked');
 			}
-		} else if (lvlManual) {
-			await verification.requestManual(uid, lvlManual.memberNumber, lvlManual.note, lvlManual.note ? 'asked' : 'already-linked');
+		} else if (proof?.kind === 'manual') {
+			await verification.requestManual(uid, proof.memberNumber, proof.note, 'asked');
 		}
 	} catch (err) {
 		nodebb.log.error(`linking new account ${String(uid)} failed: ${String(err)}`);

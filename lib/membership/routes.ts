@@ -7,7 +7,8 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import * as access from './access';
-import { canManageRoster } from './permissions';
+import { adminPage, page } from '../platform/pages';
+import { canManageRoster, ROSTER_PRIVILEGE } from './permissions';
 import * as roster from './roster';
 import type { ColumnMapping } from './rules';
 import { MAX_BYTES } from './roster-file';
@@ -82,23 +83,33 @@ async function adminRosterPage(_req: nodebb.Req, res: nodebb.Res): Promise<void>
 	});
 }
 
-/** "Verify now" on the members-only page: puts the verification step in front of the logged-in person. */
+export const VERIFY_PATH = '/leden-voor-leden/verify';
+
+/** GET: changes nothing (an old link or a third-party page cannot push anyone into the step); the way is the landing page. */
+function verifyWay(_req: nodebb.Req, res: nodebb.Res): void {
+	nodebb.controllerHelpers().redirect(res, '/leden-voor-leden');
+}
+
+/** "Verify now" on the members-only page (a POST with NodeBB's CSRF token): puts the verification step in front of the person. */
 function verifyNow(req: nodebb.Req, res: nodebb.Res): void {
+	// 302: the browser follows a form's POST with a GET (NodeBB's own redirect helper answers 307, which re-posts)
+	const relativePath = asString(nodebb.nconf().get('relative_path'));
 	if (!(req.uid > 0)) {
-		nodebb.controllerHelpers().redirect(res, '/login');
+		res.redirect(`${relativePath}/login`);
 		return;
 	}
 	if (req.session) {
 		req.session.registration = { uid: req.uid, lvlVerify: true };
 		req.session.returnTo = '/leden-voor-leden';
 	}
-	nodebb.controllerHelpers().redirect(res, '/register/complete');
+	res.redirect(`${relativePath}/register/complete`);
 }
 
-export function pageRoutes(router: nodebb.Router): void {
-	const helpers = nodebb.routeHelpers();
-	helpers.setupAdminPageRoute(router, `/admin/plugins/${NS}/roster`, [], adminRosterPage);
-	helpers.setupPageRoute(router, '/leden-voor-leden/verify', [], verifyNow);
+export function pageRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {
+	adminPage(router, `/admin/plugins/${NS}/roster`, ROSTER_PRIVILEGE, adminRosterPage);
+	// the address only shows the way; the step itself is put in place by a POST through NodeBB's CSRF check
+	page(router, VERIFY_PATH, 'public', [], verifyWay);
+	router.post(VERIFY_PATH, middleware.applyCSRF, verifyNow);
 }
 
 /* ---------- API ---------- */

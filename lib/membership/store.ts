@@ -2,6 +2,7 @@
  * Membership data: the roster (versioned, so an import switches over in one write), the links between roster
  * entries and accounts, imports, manual verification requests and attempt counters. Keys are listed in README.md.
  */
+import { randomBytes } from 'crypto';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import type { ColumnMapping, RosterEntry } from './rules';
@@ -37,8 +38,14 @@ export const K = {
 	requests: 'lvl:requests',
 	pending: 'lvl:requests:pending',
 	request: (id: number): string => `lvl:request:${String(id)}`,
-	attempts: (kind: 'uid' | 'ip', id: string): string => `lvl:attempts:${kind}:${id}`,
+	/** hash per counter: hour window → attempts in it (expires two hours after the last attempt) */
+	attempts: (kind: AttemptKind, id: string): string => `lvl:attempts:${kind}:${id}`,
+	/** hash: what the registration's verification step proved (kind, memberNumber, note), until the account exists */
+	registration: (token: string): string => `lvl:registration:${token}`,
 };
+
+/** Verification attempts are counted per account, per IP address and per member number. */
+export type AttemptKind = 'uid' | 'ip' | 'num';
 
 /* ---------- roster entries ---------- */
 
@@ -334,23 +341,63 @@ export async function linkedUidRange(start: number, stop: number): Promise<numbe
 
 const HOUR = 60 * 60 * 1000;
 
-/** Counts an attempt and tells how many were made in the last hour, this one included. */
-export async function countAttempt(kind: 'uid' | 'ip', id: string): Promise<number> {
+/**
+ * Counts an attempt atomically (one increment of this hour's field: parallel requests each get their own number)
+ * and tells how many count against the limit: this hour's, plus the previous hour's in proportion to the part of
+ * it still inside the last sixty minutes (a sliding hour, without a read-then-write).
+ */
+export async function countAttempt(kind: AttemptKind, id: string, now = Date.now()): Promise<number> {
 	const db = nodebb.db();
 	const key = K.attempts(kind, id);
-	const now = Date.now();
-	await db.sortedSetsRemoveRangeByScore([key], '-inf', now - HOUR);
-	await db.sortedSetAdd(key, now, `${String(now)}:${Math.random().toString(36).slice(2, 8)}`);
-	return db.sortedSetCard(key);
+	const window = Math.floor(now / HOUR);
+	const [current, previous] = await Promise.all([
+		db.incrObjectField(key, String(window)),
+		db.getObjectField(key, String(window - 1)),
+	]);
+	await Promise.all([db.pexpireAt(key, (window + 2) * HOUR), db.deleteObjectField(key, String(window - 2))]);
+	const weight = 1 - ((now % HOUR) / HOUR);
+	return current + Math.floor((parseInt(str(previous), 10) || 0) * weight);
 }
 
-export async function recentAttempts(kind: 'uid' | 'ip', id: string): Promise<number> {
-	const now = Date.now();
-	return nodebb.db().sortedSetCount(K.attempts(kind, id), now - HOUR, '+inf');
-}
-
-export async function clearAttempts(kind: 'uid' | 'ip', id: string): Promise<void> {
+export async function clearAttempts(kind: AttemptKind, id: string): Promise<void> {
 	await nodebb.db().delete(K.attempts(kind, id));
+}
+
+/* ---------- what the registration step proved ---------- */
+
+export interface RegistrationProof { kind: 'verified' | 'manual' | 'later'; memberNumber: string; note: string }
+
+const TOKEN = /^[0-9a-f]{32}$/;
+const PROOF_TTL = 24 * HOUR;
+
+/** Written by the step's own callback; the registration state only carries the token (never a client's key). */
+export async function saveRegistrationProof(proof: RegistrationProof): Promise<string> {
+	const token = randomBytes(16).toString('hex');
+	const db = nodebb.db();
+	await db.setObject(K.registration(token), { ...proof, createdAt: Date.now() });
+	await db.pexpireAt(K.registration(token), Date.now() + PROOF_TTL);
+	return token;
+}
+
+export async function getRegistrationProof(token: unknown): Promise<RegistrationProof | null> {
+	if (typeof token !== 'string' || !TOKEN.test(token)) {
+		return null;
+	}
+	const h = await nodebb.db().getObject(K.registration(token));
+	const kind = str(h?.kind);
+	if (!h || !['verified', 'manual', 'later'].includes(kind)) {
+		return null;
+	}
+	return { kind: kind as RegistrationProof['kind'], memberNumber: str(h.memberNumber), note: str(h.note) };
+}
+
+/** Read once: the account it was for now exists. */
+export async function takeRegistrationProof(token: unknown): Promise<RegistrationProof | null> {
+	const proof = await getRegistrationProof(token);
+	if (proof) {
+		await nodebb.db().delete(K.registration(String(token)));
+	}
+	return proof;
 }
 
 /* ---------- imports ---------- */

@@ -44,45 +44,65 @@ export function readProof(input: ProofInput): { memberNumber: string; proof: Pro
 	throw new Error(ERR_INCOMPLETE);
 }
 
-async function checkLimits(uid: number, ip: string): Promise<void> {
+/**
+ * Counts the attempt against the account, the IP address and the member number, each atomically, and refuses once
+ * any of them is over the hourly limit (a member number tried from many addresses is protected too).
+ */
+async function checkLimits(uid: number, ip: string, memberNumber: string): Promise<void> {
 	const { attemptsPerHour } = await settings.get();
-	const [byUid, byIp] = await Promise.all([
-		uid > 0 ? store.recentAttempts('uid', String(uid)) : Promise.resolve(0),
-		ip ? store.recentAttempts('ip', ip) : Promise.resolve(0),
-	]);
-	if (byUid >= attemptsPerHour || byIp >= attemptsPerHour) {
-		throw new Error(ERR_TOO_MANY);
-	}
-	await Promise.all([
+	const counts = await Promise.all([
 		uid > 0 ? store.countAttempt('uid', String(uid)) : Promise.resolve(0),
 		ip ? store.countAttempt('ip', ip) : Promise.resolve(0),
+		store.countAttempt('num', memberNumber),
 	]);
+	if (counts.some(n => n > attemptsPerHour)) {
+		throw new Error(ERR_TOO_MANY);
+	}
 }
 
-export type CheckResult = { ok: true; memberNumber: string; linkedTo: number } | { ok: false };
+export type CheckResult = { ok: true; memberNumber: string } | { ok: false };
 
-/** Counts the attempt, then compares the proof with the roster in force. */
+/**
+ * Counts the attempt, then compares the proof with the roster in force. A member number already linked to another
+ * account answers exactly like no match: the answer never confirms a member's e-mail or birth date.
+ */
 export async function check(uid: number, ip: string, input: ProofInput): Promise<CheckResult> {
 	const { memberNumber, proof } = readProof(input);
-	await checkLimits(uid, ip);
+	await checkLimits(uid, ip, memberNumber);
 	const entry = await store.getEntry(memberNumber);
 	if (!entry || !activeNow(entry, Date.now()) || !proofMatches(entry, proof)) {
 		return { ok: false };
 	}
-	return { ok: true, memberNumber: entry.memberNumber, linkedTo: await store.linkedUid(entry.memberNumber) };
+	const holder = await store.linkedUid(entry.memberNumber);
+	if (holder && holder !== uid) {
+		return { ok: false };
+	}
+	return { ok: true, memberNumber: entry.memberNumber };
+}
+
+/**
+ * At the moment an account is linked: the roster entry must still exist, be active and be free (the registration's
+ * proof may be a day old; the roster and other registrations moved on meanwhile).
+ */
+export async function stillLinkable(memberNumber: string): Promise<'ok' | 'gone' | 'linked'> {
+	const entry = await store.getEntry(memberNumber);
+	if (!entry || !activeNow(entry, Date.now())) {
+		return 'gone';
+	}
+	return await store.linkedUid(entry.memberNumber) ? 'linked' : 'ok';
 }
 
 /** Links the account to the roster entry and lets it in. */
 export async function linkAccount(uid: number, memberNumber: string, method: string, by = uid): Promise<void> {
 	await store.link(uid, memberNumber, method);
 	await joinMembers(uid);
-	await Promise.all([store.clearAttempts('uid', String(uid))]);
+	await Promise.all([store.clearAttempts('uid', String(uid)), store.clearAttempts('num', memberNumber)]);
 	await nodebb.events().log({ type: 'lvl-member-verified', uid: by, targetUid: uid, memberNumber, method });
 }
 
-export type VerifyOutcome = 'verified' | 'queued' | 'already';
+export type VerifyOutcome = 'verified' | 'already';
 
-/** An existing account verifies itself. A claim on a member number linked to another account goes to the queue. */
+/** An existing account verifies itself. A member number linked to another account fails like a wrong proof. */
 export async function verify(uid: number, ip: string, input: ProofInput): Promise<VerifyOutcome> {
 	const state = await store.getMemberState(uid);
 	if (state && !state.revokedAt) {
@@ -91,10 +111,6 @@ export async function verify(uid: number, ip: string, input: ProofInput): Promis
 	const result = await check(uid, ip, input);
 	if (!result.ok) {
 		throw new Error(ERR_NO_MATCH);
-	}
-	if (result.linkedTo && result.linkedTo !== uid) {
-		await requestManual(uid, result.memberNumber, '', 'already-linked');
-		return 'queued';
 	}
 	await linkAccount(uid, result.memberNumber, 'proof');
 	if (ip) {

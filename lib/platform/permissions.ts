@@ -21,3 +21,15 @@ export async function canUsePlatform(uid: number): Promise<boolean> {
 export async function canManageSettings(uid: number): Promise<boolean> {
 	return uid > 0 && nodebb.privileges().admin.can('admin:settings', uid);
 }
+
+/**
+ * The account a registration step acts on: none while registering (it does not exist yet), else only the logged-in
+ * account itself. `null`: the registration state names another account, and no step of the plugin touches it.
+ */
+export function registrationAccount(reqUid: number, userData: { uid?: unknown; register?: unknown }): number | null {
+	if (userData.register === true) {
+		return 0;
+	}
+	const uid = Number(userData.uid) || 0;
+	return uid > 0 && uid === reqUid ? uid : null;
+}

@@ -5,6 +5,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { apiMembersOnly, apiSettingsManagers } from './middleware';
+import { adminPage, page } from './pages';
 import { canUsePlatform } from './permissions';
 import * as service from './service';
 import { asString } from '../coerce';
@@ -44,7 +45,7 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	});
 }
 
-async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
+async function adminSettingsPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const [s, cids] = await Promise.all([settings.get(), nodebb.categories().getAllCidsFromSet('categories:cid')]);
 	const [cats, groupList] = await Promise.all([
 		nodebb.categories().getCategoriesFields(cids, ['cid', 'name', 'parentCid']),
@@ -89,9 +90,8 @@ async function putSettings(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 }
 
 export function pageRoutes(router: nodebb.Router): void {
-	const helpers = nodebb.routeHelpers();
-	helpers.setupPageRoute(router, LANDING_PATH, [], landingPage);
-	helpers.setupAdminPageRoute(router, `/admin/plugins/${NS}`, [], adminPage);
+	page(router, LANDING_PATH, 'public', [], landingPage);
+	adminPage(router, `/admin/plugins/${NS}`, 'admin:settings', adminSettingsPage);
 }
 
 export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {

@@ -5,7 +5,8 @@
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { view as pulseView } from '../insight/widget';
-import { apiMembersOnly, apiSettingsManagers, pageMembersOnly } from '../platform/middleware';
+import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
+import { page } from '../platform/pages';
 import { NS } from '../settings';
 import * as profiles from '../competences/profiles';
 import { canUsePlatform } from '../platform/permissions';
@@ -48,7 +49,7 @@ async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 }
 
 export function pageRoutes(router: nodebb.Router): void {
-	nodebb.routeHelpers().setupPageRoute(router, QA_PATH, [pageMembersOnly], listPage);
+	page(router, QA_PATH, 'members', [], listPage);
 }
 
 /**

@@ -14,7 +14,10 @@
 		<div class="alert alert-info mb-0" component="lvl/pending">[[lvl:verify.pending]]</div>
 		{{{ else }}}
 		{{{ if loggedIn }}}
-		<div><a class="btn btn-primary" href="{config.relative_path}/leden-voor-leden/verify" component="lvl/verify-now">[[lvl:verify.now]]</a></div>
+		<form method="post" action="{config.relative_path}/leden-voor-leden/verify" class="m-0">
+			<input type="hidden" name="_csrf" value="{config.csrf_token}" />
+			<button type="submit" class="btn btn-primary" component="lvl/verify-now">[[lvl:verify.now]]</button>
+		</form>
 		{{{ end }}}
 		{{{ end }}}
 		{{{ if !loggedIn }}}
