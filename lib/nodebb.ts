@@ -71,6 +71,8 @@ export interface Res {
 	send(body: unknown): void;
 	attachment?(filename: string): Res;
 	headersSent?: boolean;
+	/** Node's response events: 'close' fires once the response is over, whatever its outcome */
+	once(event: 'close', listener: () => void): unknown;
 }
 
 export type Next = (err?: unknown) => void;
