@@ -213,6 +213,8 @@ export interface Privileges {
 		give(privileges: string[], cid: number, members: string | string[]): Promise<void>;
 		rescind(privileges: string[], cid: number, members: string | string[]): Promise<void>;
 		can(privilege: string, cid: number, uid: number): Promise<boolean>;
+		/** the cids the member has that privilege in */
+		filterCids(privilege: string, cids: number[], uid: number): Promise<number[]>;
 		getGroupPrivilegeList(): string[];
 	};
 	global: {
