@@ -33,15 +33,16 @@ describe('Security: low findings in the directory, Q&A and uploads (#12)', () =>
 		const s = await settings.get();
 		saved = { platformCids: s.platformCids, qaDirectRequests: s.qaDirectRequests };
 		[cid, hiddenCid] = await Promise.all([createCategory(unique('Laag ')), createCategory(unique('Bestuur '))]);
-		await settings.save({ platformCids: [...s.platformCids, cid], qaDirectRequests: 3 });
+		await settings.save({ platformCids: [...s.platformCids, cid, hiddenCid], qaDirectRequests: 3 });
 		await applyPlatformPrivileges();
 		for (const c of [cid, hiddenCid]) {
 			await nodebb.db().setObjectField('lvl:qa:categories', String(c), JSON.stringify({ types: ['question', 'discussion'], default: 'question' }));
 		}
-		// the board's category: nobody but admins reads it
+		// the board's category (a platform category, so its questions are Q&A): nobody but admins reads it
 		await nodebb.privileges().categories.rescind(['groups:find', 'groups:read', 'groups:topics:read'], hiddenCid, ['registered-users', 'guests', 'spiders', s.membersGroup]);
 		admin = await createUser('laagbeheer', { admin: true, member: true });
 		asker = await createUser('laagvrager', { member: true });
+		assert.strictEqual(await nodebb.privileges().categories.can('topics:read', hiddenCid, asker.uid), false);
 		[adminS, askerS] = await Promise.all([loginAs(admin), loginAs(asker)]);
 	});
 
