@@ -23,7 +23,9 @@ export async function resolveTarget(input: { uid?: unknown; pid?: unknown; flagI
 			throw new Error('[[error:no-flag]]');
 		}
 		const targetPid = flag.type === 'post' ? asCount(flag.targetId) : 0;
-		const cid = targetPid ? asCount((await nodebb.posts().getPostFields(targetPid, ['cid'])).cid) : 0;
+		// a post's hash holds no cid: it is its topic's
+		const tid = targetPid ? asCount((await nodebb.posts().getPostFields(targetPid, ['tid'])).tid) : 0;
+		const cid = tid ? asCount((await nodebb.topics().getTopicFields(tid, ['cid'])).cid) : 0;
 		return { uid: asCount(flag.targetUid) || (flag.type === 'user' ? asCount(flag.targetId) : 0), pid: targetPid, flagId, cid };
 	}
 	if (pid) {
