@@ -71,6 +71,8 @@ export interface Res {
 	send(body: unknown): void;
 	attachment?(filename: string): Res;
 	headersSent?: boolean;
+	/** Node's response events: 'close' fires once the response is over, whatever its outcome */
+	once(event: 'close', listener: () => void): unknown;
 }
 
 export type Next = (err?: unknown) => void;
@@ -213,6 +215,8 @@ export interface Privileges {
 		give(privileges: string[], cid: number, members: string | string[]): Promise<void>;
 		rescind(privileges: string[], cid: number, members: string | string[]): Promise<void>;
 		can(privilege: string, cid: number, uid: number): Promise<boolean>;
+		/** the cids the member has that privilege in */
+		filterCids(privilege: string, cids: number[], uid: number): Promise<number[]>;
 		getGroupPrivilegeList(): string[];
 	};
 	global: {

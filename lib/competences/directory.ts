@@ -65,11 +65,31 @@ interface IndexCopy {
 }
 
 const copies = new Map<string, IndexCopy>();
+/**
+ * At most this many copies per process (a taxonomy holds a few hundred competences; a query may name any key, known
+ * or not): past it, the copy used least recently goes.
+ */
+export const MAX_COPIES = 1000;
+
+function keep(key: string, copy: IndexCopy): void {
+	copies.delete(key);
+	copies.set(key, copy);
+	for (const old of copies.keys()) {
+		if (copies.size <= MAX_COPIES) {
+			break;
+		}
+		copies.delete(old);
+	}
+}
+
+/** How many index copies this process holds (tests check the bound). */
+export const copiesHeld = (): number => copies.size;
 
 async function indexCopy(key: string): Promise<IndexCopy> {
 	const version = await store.competenceVersion(key);
 	const known = copies.get(key);
 	if (known?.version === version) {
+		keep(key, known);
 		return known;
 	}
 	const rows = await store.competenceTop(key, 0, 0, -1);
@@ -79,7 +99,7 @@ async function indexCopy(key: string): Promise<IndexCopy> {
 		scores: Float64Array.from(rows, r => r.score),
 		h: histogramOf(rows.map(r => r.score)),
 	};
-	copies.set(key, copy);
+	keep(key, copy);
 	return copy;
 }
 

@@ -61,6 +61,11 @@ export async function actionUserUpdateProfile(payload: { uid: number; data?: { u
 	await profiles.reindexNames(Number(payload.data?.uid ?? payload.uid));
 }
 
+/** The member shows or hides their full name (NodeBB's setting): the directory's words follow. */
+export async function actionUserSaveSettings(payload: { uid: number | string }): Promise<void> {
+	await profiles.reindexNames(Number(payload.uid));
+}
+
 /** Leaving the members group (revocation) takes the member out of the directory's indexes; joining puts them back. */
 export async function actionGroupLeave(payload: { groupNames: string[]; uid: number | string }): Promise<void> {
 	if (payload.groupNames.includes((await settings.get()).membersGroup)) {

@@ -276,6 +276,13 @@ export interface DirectoryQuery {
 }
 
 export const PAGE_SIZE = 20;
+/** The last page a search goes to (1,000 results): a page number is work, and a query asking page 10^9 is not a search. */
+export const MAX_PAGE = 50;
+
+/** A page number from a URL or API query, within 1..MAX_PAGE. */
+export function clampPage(raw: unknown): number {
+	return Math.min(MAX_PAGE, Math.max(1, asCount(raw, 1)));
+}
 
 /** Reads a shareable directory URL (or API query) into a query. */
 export function readQuery(q: Record<string, unknown>): DirectoryQuery {
@@ -289,7 +296,7 @@ export function readQuery(q: Record<string, unknown>): DirectoryQuery {
 		language: oneOf(LANGUAGES, q.language) ?? '',
 		region: oneOf(REGIONS, q.region) ?? '',
 		availability: oneOf(AVAILABILITY, q.availability) ?? '',
-		page: Math.max(1, asCount(q.page, 1)),
+		page: clampPage(q.page),
 	};
 }
 

@@ -24,11 +24,16 @@ async function keyStates(): Promise<(key: string) => KeyState> {
 	};
 }
 
+/**
+ * The words a member is found by: only what every other member may see. The full name only as NodeBB shows it to
+ * other members (the forum does not hide full names and the member's own setting shows theirs).
+ */
 async function nameWords(uid: number, p: Profile): Promise<string[]> {
-	const u = await nodebb.user().getUserFields(uid, ['username', 'fullname']);
+	const [u, userSettings] = await Promise.all([nodebb.user().getUserFields(uid, ['username', 'fullname']), nodebb.user().getSettings(uid)]);
+	const fullnameShown = !Number(nodebb.meta().config.hideFullname) && userSettings.showfullname === true;
 	const hide = new Set(p.hidden);
 	return words([
-		asString(u.username), asString(u.fullname),
+		asString(u.username), fullnameShown ? asString(u.fullname) : '',
 		hide.has('profession') ? '' : p.profession,
 		hide.has('sector') ? '' : p.sector,
 		hide.has('help') ? '' : p.help,

@@ -46,13 +46,16 @@ export async function propose(uid: number, input: Record<string, unknown>): Prom
 	if (domain && !t.domains.some(d => d.key === domain)) {
 		throw new Error(`[[${NS}:error.taxonomy-unknown-domain, ${domain.replace(/[,[\]%]/g, ' ')}]]`);
 	}
-	const mine = (await list(true)).filter(p => p.uid === uid);
-	if (mine.length >= MAX_PENDING_PER_MEMBER) {
-		throw new Error(`[[${NS}:error.too-many-proposals, ${String(MAX_PENDING_PER_MEMBER)}]]`);
-	}
 	const db = nodebb.db();
 	const id = await db.incrObjectField('global', 'nextLvlProposalId');
 	const p: Proposal = { id, uid, label, domain, note: asString(input.note, 300), createdAt: Date.now(), status: 'pending', result: '', decidedBy: 0 };
+	// the limit, atomically: the id goes into the member's pending set first, then the set is counted; of proposals
+	// sent at once, at most the limit find themselves within it (the others take their id out again and are refused)
+	await db.sortedSetAdd(store.K.pendingProposalsOf(uid), p.createdAt, String(id));
+	if (asCount(await db.sortedSetCard(store.K.pendingProposalsOf(uid))) > MAX_PENDING_PER_MEMBER) {
+		await db.sortedSetRemove(store.K.pendingProposalsOf(uid), String(id));
+		throw new Error(`[[${NS}:error.too-many-proposals, ${String(MAX_PENDING_PER_MEMBER)}]]`);
+	}
 	await db.setObject(store.K.proposal(id), { ...p });
 	await db.sortedSetAdd(store.K.proposals, p.createdAt, String(id));
 	await db.sortedSetAdd(store.K.pendingProposals, p.createdAt, String(id));
@@ -86,6 +89,7 @@ async function decide(id: number, status: Proposal['status'], result: string, by
 	}
 	await nodebb.db().setObject(store.K.proposal(id), { status, result, decidedBy: by });
 	await nodebb.db().sortedSetRemove(store.K.pendingProposals, String(id));
+	await nodebb.db().sortedSetRemove(store.K.pendingProposalsOf(p.uid), String(id));
 	return { ...p, status, result, decidedBy: by };
 }
 
@@ -131,4 +135,5 @@ export async function forget(uid: number): Promise<void> {
 	await db.deleteAll(mine.map(store.K.proposal));
 	await db.sortedSetRemove(store.K.proposals, mine.map(String));
 	await db.sortedSetRemove(store.K.pendingProposals, mine.map(String));
+	await db.delete(store.K.pendingProposalsOf(uid));
 }

@@ -10,7 +10,7 @@ import { adminPage, page } from '../platform/pages';
 import { canUsePlatform } from '../platform/permissions';
 import { NS } from '../settings';
 import * as directory from './directory';
-import { AVAILABILITY, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES } from './profile-rules';
+import { AVAILABILITY, clampPage, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES } from './profile-rules';
 import * as profiles from './profiles';
 import * as qaStore from '../qa/store';
 import * as proposals from './proposals';
@@ -109,7 +109,7 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 	}
 	const lang = await viewerLang(req);
 	const [page, questions] = await Promise.all([
-		directory.byCompetence(c.key, req.uid, Math.max(1, asCount(req.query.page, 1))),
+		directory.byCompetence(c.key, req.uid, clampPage(req.query.page)),
 		qaStore.latestQuestions(c.key, req.uid, 10),
 	]);
 	const domain = t.domains.find(d => d.key === c.domain);
@@ -184,6 +184,22 @@ const self: nodebb.Middleware = (req, res, next) => {
 		void nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
 		return;
 	}
+	next();
+};
+
+/**
+ * NodeBB's `upload.any()` (in every API route) has written every file of a multipart request to disk before any of
+ * our checks runs: all of them go when the response is over, whether the upload was refused, failed or read.
+ */
+const dropUploads: nodebb.Middleware = (req, res, next) => {
+	const files = [...req.files ?? [], ...req.file ? [req.file] : []];
+	res.once('close', () => {
+		for (const f of files) {
+			if (f.path) {
+				fs.promises.rm(f.path, { force: true }).catch(() => undefined);
+			}
+		}
+	});
 	next();
 };
 
@@ -293,7 +309,7 @@ export function apiRoutes(router: nodebb.Router): void {
 		res.set('content-type', 'application/json; charset=utf-8');
 		res.send(toJson(t));
 	});
-	h.setupApiRoute(router, 'post', `/${NS}/taxonomy/import`, admins, async (req, res) => {
+	h.setupApiRoute(router, 'post', `/${NS}/taxonomy/import`, [dropUploads, ...admins], async (req, res) => {
 		const { name, text } = await readUpload(req);
 		const parsed = /\.csv$/i.test(name) ? parseTaxonomyCsv(text) : parseTaxonomyJson(text);
 		await ok(res, await taxonomy.importTaxonomy(parsed));

@@ -23,6 +23,8 @@ export const K = {
 	competence: (key: string): string => `lvl:tax:competence:${key}`,
 	proposals: 'lvl:tax:proposals',
 	pendingProposals: 'lvl:tax:proposals:pending',
+	/** sorted set per member: their pending proposals, id → time (the limit per member is counted here, atomically) */
+	pendingProposalsOf: (uid: number): string => `lvl:tax:proposals:pending:uid:${String(uid)}`,
 	proposal: (id: number): string => `lvl:tax:proposal:${String(id)}`,
 	profile: (uid: number): string => `lvl:profile:${String(uid)}`,
 	/** sorted set: uids with a profile, by last update */

@@ -15,18 +15,28 @@ export async function lists(): Promise<Texts> {
 	return await store.texts(store.K.patterns) ?? { ...STARTER_PATTERNS };
 }
 
-/** Every list is compiled (and so checked) before anything is stored: one bad entry refuses the save, nothing is lost. */
+/**
+ * Every list is compiled (and so checked) before anything is stored: one bad entry refuses the save, nothing is lost.
+ * The lists and a new version stamp are written in one write: every process sees the stamp change and recompiles.
+ */
 export async function saveLists(raw: Record<string, unknown>): Promise<Texts> {
 	const t: Texts = { nl: asString(raw.nl, 20000), fr: asString(raw.fr, 20000), en: asString(raw.en, 20000) };
 	LANGS.forEach((lang) => { compileList(t[lang], lang); });
-	await store.setTexts(store.K.patterns, t);
+	await store.setTexts(store.K.patterns, t, `${String(Date.now())}-${Math.random().toString(36).slice(2, 10)}`);
 	return t;
 }
 
+/** This process's compiled lists, kept until the stamp saved with the lists changes (one field read per post). */
+let cache: { version: string; patterns: Pattern[] } | null = null;
+
 async function compiled(): Promise<Pattern[]> {
+	const version = await store.textsVersion(store.K.patterns);
+	if (cache?.version === version) {
+		return cache.patterns;
+	}
 	const t = await lists();
 	// stored lists were checked when saved; a list that no longer compiles (edited in the database) is skipped, not run
-	return LANGS.flatMap((lang) => {
+	const patterns = LANGS.flatMap((lang) => {
 		try {
 			return compileList(t[lang], lang);
 		} catch {
@@ -34,6 +44,13 @@ async function compiled(): Promise<Pattern[]> {
 			return [];
 		}
 	});
+	cache = { version, patterns };
+	return patterns;
+}
+
+/** The engine the guard's patterns run on (every one: RE2, linear in the text). */
+export async function engines(): Promise<string[]> {
+	return [...new Set((await compiled()).map(p => p.engine))];
 }
 
 /** The pattern a new post hits, when the guard applies to it (platform category, author not a moderator). */

@@ -1,9 +1,12 @@
 /**
  * Who may do what with the rules of engagement: one function per action, used by the post menu, the flag page and
- * the API alike. NodeBB's own moderator roles decide (admins, global moderators, category moderators).
+ * the API alike. NodeBB's own moderator roles decide (admins, global moderators, category moderators). A category
+ * moderator acts only as a member of the platform and only on posts in the categories they moderate; what reaches
+ * the whole forum (a ladder step, a warning about a member outside a post) is for admins and global moderators.
  */
 import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
+import { canUsePlatform } from '../platform/permissions';
 import { ENS } from './rules';
 
 export const ERR_NO_PRIVILEGES = '[[error:no-privileges]]';
@@ -20,7 +23,9 @@ export async function resolveTarget(input: { uid?: unknown; pid?: unknown; flagI
 			throw new Error('[[error:no-flag]]');
 		}
 		const targetPid = flag.type === 'post' ? asCount(flag.targetId) : 0;
-		const cid = targetPid ? asCount((await nodebb.posts().getPostFields(targetPid, ['cid'])).cid) : 0;
+		// a post's hash holds no cid: it is its topic's
+		const tid = targetPid ? asCount((await nodebb.posts().getPostFields(targetPid, ['tid'])).tid) : 0;
+		const cid = tid ? asCount((await nodebb.topics().getTopicFields(tid, ['cid'])).cid) : 0;
 		return { uid: asCount(flag.targetUid) || (flag.type === 'user' ? asCount(flag.targetId) : 0), pid: targetPid, flagId, cid };
 	}
 	if (pid) {
@@ -38,22 +43,40 @@ export async function resolveTarget(input: { uid?: unknown; pid?: unknown; flagI
 	return { uid, pid: 0, flagId: 0, cid: 0 };
 }
 
+/** A category moderator's reach: a category they moderate, and only while they are a member of the platform. */
+async function moderatesCategory(caller: number, cid: number): Promise<boolean> {
+	return cid > 0 && await nodebb.moderationUser().isModerator(caller, cid) && await canUsePlatform(caller);
+}
+
 /**
- * May `caller` warn about this target? Admins and global moderators always; a category moderator for posts (and
- * flags on posts) in the categories they moderate. Never oneself.
+ * May `caller` warn about this target? Admins and global moderators always; a category moderator (a member) for
+ * posts, and flags on posts, in the categories they moderate. Never oneself.
  */
 export async function canWarn(caller: number, target: WarnTarget): Promise<boolean> {
 	if (!(caller > 0) || caller === target.uid) {
 		return false;
 	}
-	const u = nodebb.moderationUser();
-	if (await u.isAdminOrGlobalMod(caller)) {
+	if (await nodebb.moderationUser().isAdminOrGlobalMod(caller)) {
 		return true;
 	}
-	if (target.flagId) {
-		return nodebb.moderationFlags().canView(target.flagId, caller);
-	}
-	return target.cid > 0 && u.isModerator(caller, target.cid);
+	return target.pid > 0 && moderatesCategory(caller, target.cid);
+}
+
+/**
+ * May `caller` confirm a ladder step for a warning's member? Every step reaches the whole forum (the plugin's post
+ * queue, NodeBB's mute and ban), so only admins and global moderators, never on themselves. Which step, and whether
+ * the warning still counts, is the ladder's decision (warnings.applyStep).
+ */
+export async function canApplyStep(caller: number, warning: { uid: number }): Promise<boolean> {
+	return caller > 0 && caller !== warning.uid && nodebb.moderationUser().isAdminOrGlobalMod(caller);
+}
+
+/** May `caller` take a warning back? Whoever may warn about what it concerns (its post, or its member). */
+export async function canRevoke(caller: number, warning: { uid: number; pid: number; flagId: number }): Promise<boolean> {
+	const target = warning.pid
+		? await resolveTarget({ pid: warning.pid }).catch(() => ({ uid: warning.uid, pid: 0, flagId: 0, cid: 0 }))
+		: { uid: warning.uid, pid: 0, flagId: warning.flagId, cid: 0 };
+	return canWarn(caller, { ...target, uid: warning.uid });
 }
 
 /** Administrators and global moderators are not warned through this (they answer to the board, not the ladder). */
@@ -66,9 +89,34 @@ export async function assertWarnable(target: WarnTarget): Promise<void> {
 	}
 }
 
-/** May `caller` see a member's warnings? The member themself and anyone who moderates somewhere. */
+/**
+ * May `caller` open a member's warnings at all? The member themself, admins and global moderators, and a category
+ * moderator who is a member (who then sees only the warnings `canSeeWarning` allows).
+ */
 export async function canSeeWarnings(caller: number, uid: number): Promise<boolean> {
-	return caller > 0 && (caller === uid || await nodebb.moderationUser().isPrivileged(caller));
+	if (!(caller > 0)) {
+		return false;
+	}
+	if (caller === uid) {
+		return true;
+	}
+	const u = nodebb.moderationUser();
+	return await u.isAdminOrGlobalMod(caller) || (await u.isPrivileged(caller) && await canUsePlatform(caller));
+}
+
+/** May `caller` read this warning? The member, admins and global moderators; a category moderator (a member) for a warning on a post in a category they moderate. */
+export async function canSeeWarning(caller: number, warning: { uid: number; pid: number }): Promise<boolean> {
+	if (!(caller > 0)) {
+		return false;
+	}
+	if (caller === warning.uid || await nodebb.moderationUser().isAdminOrGlobalMod(caller)) {
+		return true;
+	}
+	if (!warning.pid) {
+		return false;
+	}
+	const cid = await resolveTarget({ pid: warning.pid }).then(t => t.cid, () => 0);
+	return moderatesCategory(caller, cid);
 }
 
 /** Dismissing the guard's hit on a post: whoever may moderate that post. */
@@ -76,11 +124,10 @@ export async function canModeratePost(caller: number, pid: number): Promise<bool
 	if (!(caller > 0)) {
 		return false;
 	}
-	const u = nodebb.moderationUser();
-	if (await u.isAdminOrGlobalMod(caller)) {
+	if (await nodebb.moderationUser().isAdminOrGlobalMod(caller)) {
 		return true;
 	}
 	const post = await nodebb.posts().getPostFields(pid, ['tid']);
 	const t = await nodebb.topics().getTopicFields(asCount(post.tid), ['cid']);
-	return asCount(t.cid) > 0 && u.isModerator(caller, asCount(t.cid));
+	return moderatesCategory(caller, asCount(t.cid));
 }

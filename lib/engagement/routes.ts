@@ -152,7 +152,7 @@ export function apiRoutes(router: nodebb.Router): void {
 			throw new Error(ERR_NO_PRIVILEGES);
 		}
 		const lang = await langOf(req);
-		const ws = await warnings.listFor(uid);
+		const ws = await warnings.listFor(uid, req.uid);
 		await ok(res, { warnings: ws.map(w => shownWarning(w, lang)), active: ws.filter(w => w.active).length, ladder: parseLadder((await settings.get()).warningLadder) });
 	});
 

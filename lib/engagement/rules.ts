@@ -2,7 +2,7 @@
  * Rules of engagement, pure: the charter's articles and versions (validation, numbering, what changed), the flag
  * reason that cites an article, the warning ladder, and the non-commercial guard's patterns. No NodeBB here.
  */
-import safeRegex from 'safe-regex2';
+import { RE2JS, RE2Set } from 're2js';
 import { asCount, asString } from '../coerce';
 
 export const ENS = 'lvl-engagement';
@@ -315,46 +315,76 @@ export function isActive(warning: { expiresAt: number; revokedAt?: number }, now
 
 /* ---------- the non-commercial guard ---------- */
 
-/** Built-in pattern kinds, written `{price}`, `{shop-link}`, `{affiliate}` in a list. Fixed and checked by the tests. */
-export const BUILT_IN: Readonly<Record<string, RegExp>> = Object.freeze({
+/*
+ * Every pattern runs on RE2 (re2js, a port of Google's engine without backtracking): matching is linear in the
+ * text, whatever an admin writes, so no post can freeze the forum. JavaScript's own engine never runs them.
+ */
+
+/** Built-in pattern kinds, written `{price}`, `{shop-link}`, `{affiliate}` in a list: RE2 syntax, checked by the tests. */
+export const BUILT_IN: Readonly<Record<string, string>> = Object.freeze({
 	// € 25, 25 €, EUR 1.250,00, 19,99 euro, $30, £ 12
-	price: /(?:[€$£]|\beur\b|\beuro\b)\s?\d[\d.,]{0,12}|\b\d[\d.,]{0,12}\s?(?:[€$£]|eur\b|euro\b|euros\b)/iu,
+	price: '(?:[€$£]|\\beur\\b|\\beuro\\b)\\s?\\d[\\d.,]{0,12}|\\b\\d[\\d.,]{0,12}\\s?(?:[€$£]|eur\\b|euro\\b|euros\\b)',
 	// links to shops and marketplaces, or to a product/checkout page
-	'shop-link': /\bhttps?:\/\/[^\s/]*(?:amazon\.|bol\.com|ebay\.|etsy\.com|2dehands\.be|2ememain\.be|marktplaats\.nl|zalando\.|aliexpress\.)|\bhttps?:\/\/\S*\/(?:shop|store|product|products|checkout|cart|winkel|boutique)\b/iu,
+	'shop-link': '\\bhttps?://[^\\s/]*(?:amazon\\.|bol\\.com|ebay\\.|etsy\\.com|2dehands\\.be|2ememain\\.be|marktplaats\\.nl|zalando\\.|aliexpress\\.)|\\bhttps?://\\S*/(?:shop|store|product|products|checkout|cart|winkel|boutique)\\b',
 	// tracking and affiliate parameters
-	affiliate: /[?&](?:ref|aff|affid|affiliate|tag|utm_source|partner)=/iu,
+	affiliate: '[?&](?:ref|aff|affid|affiliate|tag|utm_source|partner)=',
 });
 
-export type Pattern = { source: string; lang: Lang; test: (text: string) => boolean };
+/**
+ * One entry of a list, compiled: `expr` is RE2 syntax, run on the text as written (case-insensitive) or, for a word
+ * or phrase (`folded`), on the text without case or accents.
+ */
+export interface Pattern { source: string; lang: Lang; expr: string; folded: boolean; engine: 're2'; test: (text: string) => boolean }
 
 export const MAX_PATTERN = 200;
 export const MAX_PATTERNS = 200;
+/** RE2's program size: bounds the constant of linear matching (a 200-character pattern stays far below it). */
+export const MAX_PROGRAM = 2000;
+/** The guard looks at this many characters of a post (NodeBB's own post limit is 32,767 by default). */
+export const MAX_CHECKED = 50000;
 
 function fold(text: string): string {
 	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function escapeRegex(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function re2(expr: string, folded: boolean): RE2JS {
+	return RE2JS.compile(expr, folded ? 0 : RE2JS.CASE_INSENSITIVE);
+}
+
+function pattern(source: string, lang: Lang, expr: string, folded: boolean): Pattern {
+	const compiled = re2(expr, folded);
+	return { source, lang, expr, folded, engine: 're2', test: t => compiled.test(folded ? fold(t.slice(0, MAX_CHECKED)) : t.slice(0, MAX_CHECKED)) };
 }
 
 /**
- * Whether an admin's regular expression may run: it compiles, is short, has no back-references or lookarounds
- * (which the safety check cannot reason about), and safe-regex2 finds no nested repetition (catastrophic backtracking).
+ * An admin's regular expression (JavaScript syntax, as the settings page says) in RE2 syntax, or why it may not run:
+ * it must compile in JavaScript and be short; what RE2 cannot run in linear time (back-references, lookarounds) is
+ * `unsafe`.
  */
-export function regexProblem(source: string): 'invalid' | 'unsafe' | null {
+function toRe2(source: string): { expr: string } | { problem: 'invalid' | 'unsafe' } {
 	if (!source || source.length > MAX_PATTERN) {
-		return 'invalid';
+		return { problem: 'invalid' };
 	}
 	try {
 		new RegExp(source, 'iu');
 	} catch {
-		return 'invalid';
+		return { problem: 'invalid' };
 	}
-	if (/\\[1-9]|\\k<|\(\?<?[=!]/.test(source) || !safeRegex(source, { limit: 25 })) {
-		return 'unsafe';
+	try {
+		const expr = RE2JS.translateRegExp(source);
+		if (re2(expr, false).programSize() > MAX_PROGRAM) {
+			return { problem: 'unsafe' };
+		}
+		return { expr };
+	} catch {
+		return { problem: 'unsafe' };
 	}
-	return null;
+}
+
+/** Whether an admin's regular expression may run (see `toRe2`). */
+export function regexProblem(source: string): 'invalid' | 'unsafe' | null {
+	const r = toRe2(source);
+	return 'problem' in r ? r.problem : null;
 }
 
 /**
@@ -372,30 +402,28 @@ export function compileList(text: unknown, lang: Lang): Pattern[] {
 		const n = i + 1;
 		const kind = /^\{([a-z-]+)\}$/.exec(line);
 		if (kind) {
-			const re = BUILT_IN[kind[1] ?? ''];
-			if (!re) {
+			const expr = BUILT_IN[kind[1] ?? ''];
+			if (!expr) {
 				throw err('pattern-unknown-kind', lang, n);
 			}
-			out.push({ source: line, lang, test: t => re.test(t) });
+			out.push(pattern(line, lang, expr, false));
 			return;
 		}
 		const rx = /^\/(.+)\/$/.exec(line);
 		if (rx) {
-			const problem = regexProblem(rx[1] ?? '');
-			if (problem) {
-				throw err(`pattern-${problem}`, lang, n);
+			const r = toRe2(rx[1] ?? '');
+			if ('problem' in r) {
+				throw err(`pattern-${r.problem}`, lang, n);
 			}
-			const re = new RegExp(rx[1] ?? '', 'iu');
-			out.push({ source: line, lang, test: t => re.test(t) });
+			out.push(pattern(line, lang, r.expr, false));
 			return;
 		}
 		if (line.length > MAX_PATTERN) {
 			throw err('pattern-invalid', lang, n);
 		}
 		// a literal word or phrase: whole words, any case, accents ignored, spaces flexible
-		const words = fold(line).split(/\s+/).map(escapeRegex).join('\\s+');
-		const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${words}(?:$|[^\\p{L}\\p{N}])`, 'u');
-		out.push({ source: line, lang, test: t => re.test(fold(t)) });
+		const words = fold(line).split(/\s+/).map(w => RE2JS.quote(w)).join('\\s+');
+		out.push(pattern(line, lang, `(?:^|[^\\p{L}\\p{N}])${words}(?:$|[^\\p{L}\\p{N}])`, true));
 	});
 	if (out.length > MAX_PATTERNS) {
 		throw err('too-many-patterns', lang, MAX_PATTERNS);
@@ -403,10 +431,41 @@ export function compileList(text: unknown, lang: Lang): Pattern[] {
 	return out;
 }
 
-/** The first pattern a text hits, or null. Long texts are looked at up to a bound (posts are bounded anyway). */
-export function findHit(text: string, patterns: Pattern[]): Pattern | null {
-	const t = text.slice(0, 50000);
-	return patterns.find(p => p.test(t)) ?? null;
+/** Every pattern of the lists in one RE2 state machine per kind of text (as written, folded): one pass per post. */
+interface Sets { raw: RE2Set; folded: RE2Set; rawIndex: number[]; foldedIndex: number[] }
+const SETS = new WeakMap<readonly Pattern[], Sets>();
+
+function setsOf(patterns: readonly Pattern[]): Sets {
+	let sets = SETS.get(patterns);
+	if (!sets) {
+		const s: Sets = { raw: new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE), folded: new RE2Set(RE2Set.UNANCHORED, 0), rawIndex: [], foldedIndex: [] };
+		patterns.forEach((p, i) => {
+			(p.folded ? s.folded : s.raw).add(p.expr);
+			(p.folded ? s.foldedIndex : s.rawIndex).push(i);
+		});
+		s.raw.compile();
+		s.folded.compile();
+		sets = s;
+		SETS.set(patterns, sets);
+	}
+	return sets;
+}
+
+/**
+ * The first pattern (in list order) a text hits, or null. The text is looked at up to `MAX_CHECKED` characters, in
+ * one linear pass per kind; keep the same `patterns` array between calls and its state machines are reused.
+ */
+export function findHit(text: string, patterns: readonly Pattern[]): Pattern | null {
+	if (!patterns.length) {
+		return null;
+	}
+	const t = text.slice(0, MAX_CHECKED);
+	const s = setsOf(patterns);
+	const hits = [
+		...(s.rawIndex.length ? s.raw.match(t).map(i => s.rawIndex[i] ?? -1) : []),
+		...(s.foldedIndex.length ? s.folded.match(fold(t)).map(i => s.foldedIndex[i] ?? -1) : []),
+	].filter(i => i >= 0);
+	return hits.length ? patterns[Math.min(...hits)] ?? null : null;
 }
 
 export const STARTER_PATTERNS: Readonly<Texts> = Object.freeze({

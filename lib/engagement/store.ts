@@ -40,7 +40,7 @@ export const K = {
 	warningsOf: (uid: number): string => `lvl:engagement:warnings:uid:${String(uid)}`,
 	/** sorted set: members whose new posts go to NodeBB's post queue, uid → until */
 	queue: 'lvl:engagement:queue',
-	/** hashes: nl, fr, en → the guard's lists / the disclaimer text */
+	/** hashes: nl, fr, en → the guard's lists (with `v`, a stamp changed by every save) / the disclaimer text */
 	patterns: 'lvl:engagement:patterns',
 	disclaimer: 'lvl:engagement:disclaimer',
 	/** sorted set: posts the guard caught, pid (or `q:<uid>:<time>` for a queued one) → time */
@@ -148,8 +148,14 @@ export async function texts(key: string): Promise<Texts | null> {
 	return h ? { nl: asString(h.nl), fr: asString(h.fr), en: asString(h.en) } : null;
 }
 
-export async function setTexts(key: string, t: Texts): Promise<void> {
-	await nodebb.db().setObject(key, { nl: t.nl, fr: t.fr, en: t.en });
+/** `version` (optional) is stored with the texts in the same write: readers that cache compiled texts compare it. */
+export async function setTexts(key: string, t: Texts, version?: string): Promise<void> {
+	await nodebb.db().setObject(key, { nl: t.nl, fr: t.fr, en: t.en, ...version ? { v: version } : {} });
+}
+
+/** The version stamp saved with the texts ('' before any save). */
+export async function textsVersion(key: string): Promise<string> {
+	return asString(await nodebb.db().getObjectField(key, 'v'));
 }
 
 export interface FlagRecord {

@@ -7,7 +7,7 @@ import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { current } from './charter';
-import { assertWarnable, canWarn, ERR_NO_PRIVILEGES, resolveTarget } from './permissions';
+import { assertWarnable, canApplyStep, canRevoke, canSeeWarning, canWarn, ERR_NO_PRIVILEGES, resolveTarget } from './permissions';
 import { charterLang, ENS, isActive, type LadderStep, numberOf, parseLadder, proposeStep, type StepAction, STEP_ACTIONS } from './rules';
 import * as store from './store';
 
@@ -54,7 +54,9 @@ export async function give(caller: number, input: GiveInput): Promise<{ warning:
 		)).catch((err: unknown) => { nodebb.log.warn(`flag note for warning ${String(warning.id)}: ${String(err)}`); });
 	}
 	const active = await store.activeCount(target.uid, now);
-	return { warning, active, proposal: proposeStep(parseLadder(s.warningLadder), active) };
+	// the proposal goes to who may confirm it (admins and global moderators): a category moderator only warns
+	const proposal = await canApplyStep(caller, warning) ? proposeStep(parseLadder(s.warningLadder), active) : null;
+	return { warning, active, proposal };
 }
 
 /** The member is told, with the article quoted in their own language. */
@@ -92,27 +94,33 @@ async function noteFor(w: store.Warning): Promise<void> {
 }
 
 /**
- * The moderator confirms a ladder step for the member a warning concerns: their new posts go to NodeBB's post queue,
- * or NodeBB mutes or bans them (its own API: privileges, records and events as when done by hand).
+ * The moderator confirms the ladder's step for the member a warning concerns: their new posts go to NodeBB's post
+ * queue, or NodeBB mutes or bans them (its own API: privileges, records and events as when done by hand). Only the
+ * step the ladder proposes for the member's active warnings now, on a warning that still counts and has no step yet,
+ * for its days (a request for another action or other days is refused).
  */
 export async function applyStep(caller: { uid: number; ip?: string }, warningId: number, actionRaw: unknown, daysRaw: unknown): Promise<store.Warning> {
 	const w = await store.getWarning(warningId);
 	if (!w) {
 		throw new Error(`[[${ENS}:error.no-such-warning]]`);
 	}
-	const target = { uid: w.uid, pid: w.pid, flagId: w.flagId, cid: 0 };
-	if (w.pid) {
-		target.cid = (await resolveTarget({ pid: w.pid }).catch(() => target)).cid;
-	}
-	if (!await canWarn(caller.uid, target)) {
+	if (!await canApplyStep(caller.uid, w)) {
 		throw new Error(ERR_NO_PRIVILEGES);
 	}
+	const now = Date.now();
+	if (!isActive(w, now) || w.step) {
+		throw new Error(`[[${ENS}:error.step-not-proposed]]`);
+	}
+	const proposal = proposeStep(parseLadder((await settings.get()).warningLadder), await store.activeCount(w.uid, now));
 	const action = asString(actionRaw) as StepAction;
-	const days = Number(daysRaw);
-	if (!STEP_ACTIONS.includes(action) || !Number.isInteger(days) || days < 1 || days > 3650) {
+	const days = daysRaw === undefined || daysRaw === '' ? proposal?.days : Number(daysRaw);
+	if (!STEP_ACTIONS.includes(action)) {
 		throw new Error(`[[${ENS}:error.bad-step]]`);
 	}
-	const until = Date.now() + days * DAY;
+	if (!proposal || proposal.action !== action || proposal.days !== days) {
+		throw new Error(`[[${ENS}:error.step-not-proposed]]`);
+	}
+	const until = now + proposal.days * DAY;
 	const lang = asString(nodebb.meta().config.defaultLang) || 'nl';
 	const reason = (await nodebb.translator().translate(`[[${ENS}:step.reason, ${String(w.number)}, ${arg(w.title[charterLang(lang)])}]]`, lang)).replace(/&#44;/g, ',').replace(/&#37;/g, '%');
 	if (action === 'queue') {
@@ -133,8 +141,7 @@ export async function revoke(caller: number, warningId: number): Promise<store.W
 	if (!w) {
 		throw new Error(`[[${ENS}:error.no-such-warning]]`);
 	}
-	const target = w.pid ? await resolveTarget({ pid: w.pid }).catch(() => ({ uid: w.uid, pid: 0, flagId: 0, cid: 0 })) : { uid: w.uid, pid: 0, flagId: w.flagId, cid: 0 };
-	if (!await canWarn(caller, target)) {
+	if (!await canRevoke(caller, w)) {
 		throw new Error(ERR_NO_PRIVILEGES);
 	}
 	const now = Date.now();
@@ -143,10 +150,12 @@ export async function revoke(caller: number, warningId: number): Promise<store.W
 	return { ...w, revokedAt: now };
 }
 
-/** A member's warnings as the caller may see them (the member, or a moderator), with which are active. */
-export async function listFor(uid: number): Promise<(store.Warning & { active: boolean })[]> {
+/** A member's warnings, with which are active: all of them, or (with `caller`) those the caller may read. */
+export async function listFor(uid: number, caller?: number): Promise<(store.Warning & { active: boolean })[]> {
 	const now = Date.now();
-	return (await store.warningsOf(uid)).map(w => ({ ...w, active: isActive(w, now) }));
+	const all = await store.warningsOf(uid);
+	const shown = caller === undefined ? all : (await Promise.all(all.map(async w => await canSeeWarning(caller, w) ? w : null))).filter(w => w !== null);
+	return shown.map(w => ({ ...w, active: isActive(w, now) }));
 }
 
 /** Whether the ladder put this member's posts in the queue (NodeBB's `filter:post.shouldQueue`). */

@@ -4,13 +4,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Cell, Worksheet } from 'exceljs';
+import { inflateRawSync } from 'zlib';
 
 const NS = 'lvl';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 100000;
-// Declared unpacked size of an XLSX's parts: a 10 MB zip of repetitive XML could otherwise unpack to gigabytes.
-const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+// Unpacked size of an XLSX's parts: a 10 MB zip of repetitive XML could otherwise unpack to gigabytes.
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
 
 export interface ParsedTable {
 	headers: string[];
@@ -159,8 +160,13 @@ function parseCsv(buf: Buffer): ParsedTable {
 	return toTable(records.map((cells, i) => ({ line: i + 1, cells: cells.map(c => c.trim()) })));
 }
 
-/** The unpacked size a zip declares in its central directory; null when it has none. */
-function declaredUnzippedSize(buf: Buffer): number | null {
+/**
+ * The unpacked size of a zip, checked before exceljs unpacks it: the sizes its central directory declares, and then
+ * each part actually inflated under a hard cap (a part that inflates past the cap stops there), so a zip that lies
+ * about its sizes is caught too. Throws `roster-too-large` past `cap`; null when the zip is unreadable or a part's
+ * real size is not the one declared.
+ */
+export function checkedUnzippedSize(buf: Buffer, cap = MAX_UNZIPPED_BYTES): number | null {
 	const stop = Math.max(0, buf.length - 22 - 65535);
 	for (let end = buf.length - 22; end >= stop; end -= 1) {
 		if (buf.readUInt32LE(end) !== 0x06054b50) {
@@ -169,17 +175,50 @@ function declaredUnzippedSize(buf: Buffer): number | null {
 		const entries = buf.readUInt16LE(end + 10);
 		let p = buf.readUInt32LE(end + 16);
 		if (entries === 0xffff || p === 0xffffffff) {
-			return Infinity;
+			throw fail('roster-too-large');
 		}
-		let total = 0;
+		const parts: { method: number; compressed: number; declared: number; local: number }[] = [];
+		let declaredTotal = 0;
 		for (let i = 0; i < entries; i += 1) {
 			if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) {
 				return null;
 			}
-			total += buf.readUInt32LE(p + 24);
+			const part = { method: buf.readUInt16LE(p + 10), compressed: buf.readUInt32LE(p + 20), declared: buf.readUInt32LE(p + 24), local: buf.readUInt32LE(p + 42) };
+			declaredTotal += part.declared;
+			parts.push(part);
 			p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
 		}
-		return total;
+		if (declaredTotal > cap) {
+			throw fail('roster-too-large');
+		}
+		let actualTotal = 0;
+		for (const part of parts) {
+			if (part.local + 30 > buf.length || buf.readUInt32LE(part.local) !== 0x04034b50) {
+				return null;
+			}
+			const start = part.local + 30 + buf.readUInt16LE(part.local + 26) + buf.readUInt16LE(part.local + 28);
+			const data = buf.subarray(start, start + part.compressed);
+			let size: number;
+			if (part.method === 0) {
+				size = data.length;
+			} else if (part.method === 8) {
+				try {
+					size = inflateRawSync(data, { maxOutputLength: Math.max(1, cap - actualTotal) }).length;
+				} catch (err) {
+					if (err instanceof RangeError) {
+						throw fail('roster-too-large');
+					}
+					return null;
+				}
+			} else {
+				return null;
+			}
+			if (size !== part.declared) {
+				return null;
+			}
+			actualTotal += size;
+		}
+		return actualTotal;
 	}
 	return null;
 }
@@ -260,12 +299,8 @@ function firstVisibleSheet(sheets: Worksheet[]): Worksheet | undefined {
 }
 
 async function parseXlsx(buf: Buffer): Promise<ParsedTable> {
-	const unzipped = declaredUnzippedSize(buf);
-	if (unzipped === null) {
+	if (checkedUnzippedSize(buf) === null) {
 		throw fail('roster-unreadable');
-	}
-	if (unzipped > MAX_UNZIPPED_BYTES) {
-		throw fail('roster-too-large');
 	}
 	// Loaded on first use: exceljs is large and only the roster import needs it.
 	const { Workbook } = await import('exceljs');

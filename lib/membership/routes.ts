@@ -29,6 +29,22 @@ const rosterManagers: nodebb.Middleware = async (req, res, next) => {
 
 const int = asCount;
 
+/**
+ * NodeBB's `upload.any()` (in every API route) has written every file of a multipart request to disk before any of
+ * our checks runs: all of them go when the response is over, whether the upload was refused, failed or read.
+ */
+const dropUploads: nodebb.Middleware = (req, res, next) => {
+	const files = [...req.files ?? [], ...req.file ? [req.file] : []];
+	res.once('close', () => {
+		for (const f of files) {
+			if (f.path) {
+				fs.promises.rm(f.path, { force: true }).catch(() => undefined);
+			}
+		}
+	});
+	next();
+};
+
 function strings(v: unknown): string[] {
 	if (Array.isArray(v)) {
 		return v.map(String).map(x => x.trim()).filter(Boolean).slice(0, 100);
@@ -136,7 +152,7 @@ export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddlewa
 	const h = nodebb.routeHelpers();
 	const r = [rosterManagers];
 
-	h.setupApiRoute(router, 'post', `/${NS}/roster/imports`, r, async (req, res) => {
+	h.setupApiRoute(router, 'post', `/${NS}/roster/imports`, [dropUploads, ...r], async (req, res) => {
 		const { name, buf } = await readUpload(req);
 		await ok(res, await roster.createPreview(req.uid, name, buf, mappingFrom(req.body.mapping), req.body.activeStatuses === undefined ? undefined : strings(req.body.activeStatuses)));
 	});

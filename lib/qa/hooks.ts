@@ -126,9 +126,9 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 
 /** `filter:post.tools` ({ pid, post, uid, tools }): "accept as answer" / "undo" for the asker and moderators. */
 export async function filterPostTools(payload: { pid: number; post: { tid?: number }; uid: number; tools: Record<string, unknown>[] }): Promise<typeof payload> {
-	const facts = await nodebb.posts().getPostFields(asCount(payload.pid), ['tid']);
+	const facts = await nodebb.posts().getPostFields(asCount(payload.pid), ['tid', 'uid']);
 	const t = await store.getTopic(asCount(facts.tid));
-	if (t?.type !== 'question' || t.mainPid === asCount(payload.pid) || !await topics.canAccept(t.tid, payload.uid)) {
+	if (t?.type !== 'question' || t.mainPid === asCount(payload.pid) || t.uid === asCount(facts.uid) || !await topics.canAccept(t.tid, payload.uid)) {
 		return payload;
 	}
 	const accepted = t.accepted.includes(asCount(payload.pid));

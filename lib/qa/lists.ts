@@ -55,12 +55,37 @@ function keyOf(list: ListName, uid: number): string {
 	}
 }
 
-/** One page of a list for a member, newest first. */
+/** The categories a member may not read: usually none, and then every count is exact as it is kept. */
+async function unreadableCids(uid: number): Promise<Set<number>> {
+	const all = (await nodebb.db().getSortedSetRange('categories:cid', 0, -1)).map(Number);
+	const readable = new Set(await nodebb.privileges().categories.filterCids('topics:read', all, uid));
+	return new Set(all.filter(cid => !readable.has(cid)));
+}
+
+/** The tids that are not in a category of `hidden` (order kept). */
+async function outside(tids: number[], hidden: Set<number>): Promise<number[]> {
+	const cids = await nodebb.topics().getTopicsFields(tids, ['cid']);
+	return tids.filter((_, i) => !hidden.has(asCount(cids[i]?.cid)));
+}
+
+/**
+ * One page of a list for a member, newest first. The total counts only what the member may read: for a member who
+ * may not read some categories, the list is read whole and their topics left out before it is paged.
+ */
 export async function page(list: ListName, uid: number, pageNo: number): Promise<ListPage> {
 	const start = (pageNo - 1) * LIST_PAGE_SIZE;
 	let tids: number[];
 	let total: number;
-	if (list === 'for-you') {
+	const hidden = list === 'for-you' ? new Set<number>() : await unreadableCids(uid);
+	if (hidden.size) {
+		const db = nodebb.db();
+		const all = list === 'offers' || list === 'wanted'
+			? (await db.getSortedSetRevIntersect({ sets: [keyOf(list, uid), K.status('open')], start: 0, stop: -1, weights: [1, 0] })).map(Number)
+			: (await db.getSortedSetRevRange(keyOf(list, uid), 0, -1)).map(Number);
+		const readable = await outside(all, hidden);
+		total = readable.length;
+		tids = readable.slice(start, start + LIST_PAGE_SIZE);
+	} else if (list === 'for-you') {
 		const all = await forYou(uid);
 		total = all.length;
 		tids = all.slice(start, start + LIST_PAGE_SIZE);
@@ -105,8 +130,40 @@ async function middleOf(key: string, n: number): Promise<number | null> {
 	return median(rows.map(r => r.score));
 }
 
-/** Answer rate and medians of a scope ('all', 'cid:<cid>', 'c:<key>'): counts are cards, medians the middle entry. */
-export async function figures(scope: string): Promise<Figures> {
+/** The figures of a scope from its sets read whole, without the questions in `hidden` categories. */
+async function figuresWithout(scope: string, hidden: Set<number>): Promise<Figures> {
+	const db = nodebb.db();
+	const [questions, firstReply, accepted] = await Promise.all([
+		db.getSortedSetRangeWithScores(K.statQuestions(scope), 0, -1),
+		db.getSortedSetRangeWithScores(K.statFirstReply(scope), 0, -1),
+		db.getSortedSetRangeWithScores(K.statAccepted(scope), 0, -1),
+	]);
+	const shown = new Set(await outside([...new Set([...questions, ...firstReply, ...accepted].map(r => Number(r.value)))], hidden));
+	const [q, f, a] = [questions, firstReply, accepted].map(rows => rows.filter(r => shown.has(Number(r.value))));
+	const n = q?.length ?? 0;
+	const answered = f?.length ?? 0;
+	return {
+		questions: n,
+		answered,
+		answerRate: n ? answered / n : null,
+		medianFirstReplyMs: median((f ?? []).map(r => r.score)),
+		medianAcceptedMs: median((a ?? []).map(r => r.score)),
+		solved: a?.length ?? 0,
+	};
+}
+
+/**
+ * Answer rate and medians of a scope ('all', 'cid:<cid>', 'c:<key>'): counts are cards, medians the middle entry.
+ * With `uid`, only questions that member may read count (a member who may not read some categories gets the figures
+ * of the others).
+ */
+export async function figures(scope: string, uid?: number): Promise<Figures> {
+	if (uid !== undefined && !scope.startsWith('cid:')) {
+		const hidden = await unreadableCids(uid);
+		if (hidden.size) {
+			return figuresWithout(scope, hidden);
+		}
+	}
 	const db = nodebb.db();
 	const [questions, answered, solved] = await Promise.all([
 		db.sortedSetCard(K.statQuestions(scope)), db.sortedSetCard(K.statFirstReply(scope)), db.sortedSetCard(K.statAccepted(scope)),

@@ -66,14 +66,16 @@ export async function send(from: number, to: number, tid: number): Promise<Direc
 	}
 	try {
 		const db = nodebb.db();
-		const [topic, openFromAsker, askedBefore, ok] = await Promise.all([
+		const [topic, openFromAsker, askedBefore, ok, askedForQuestion] = await Promise.all([
 			store.getTopic(tid),
 			db.sortedSetCard(K.requestsFrom(from)),
 			db.sortedSetScore(K.requestsFor(tid), String(to)),
 			reachable(to, tid),
+			// every request of the question stays in this set (withdrawn and declined ones too) until it is purged
+			db.sortedSetCard(K.requestsFor(tid)),
 		]);
 		const problem = requestProblem({
-			from, to, topic, openFromAsker, limit: (await settings.get()).qaDirectRequests, alreadyAsked: askedBefore !== null, reachable: ok,
+			from, to, topic, openFromAsker, limit: (await settings.get()).qaDirectRequests, alreadyAsked: askedBefore !== null, reachable: ok, askedForQuestion,
 		});
 		if (problem) {
 			throw new Error(problem);

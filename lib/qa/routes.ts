@@ -153,6 +153,6 @@ export function apiRoutes(router: nodebb.Router): void {
 		if (cid && !await nodebb.privileges().categories.can('topics:read', cid, req.uid)) {
 			throw new Error('[[error:no-privileges]]');
 		}
-		await ok(res, await lists.figures(scope));
+		await ok(res, await lists.figures(scope, req.uid));
 	});
 }

@@ -180,6 +180,10 @@ export function acceptProblem(topic: QaTopic, post: PostFacts | null, severalAll
 	if (post.pid === topic.mainPid) {
 		return `[[${NS}:qa.error.accept-question-itself]]`;
 	}
+	// an answer is another member's: the asker's own reply (a follow-up, "solved it myself") is never accepted
+	if (post.uid === topic.uid) {
+		return `[[${NS}:qa.error.accept-own-reply]]`;
+	}
 	if (post.deleted) {
 		return `[[${NS}:qa.error.post-deleted]]`;
 	}
@@ -368,7 +372,15 @@ export interface RequestFacts {
 	alreadyAsked: boolean;
 	/** the member is a verified member, listed in the directory and can read the topic */
 	reachable: boolean;
+	/** members this question was ever put to directly (withdrawn and declined requests included) */
+	askedForQuestion?: number;
 }
+
+/**
+ * How many members one question may ever be put to directly: twice the open limit, so each request can be replaced
+ * once (withdrawn or declined), but withdrawing and asking again cannot walk through the whole membership.
+ */
+export const questionRequestBudget = (limit: number): number => 2 * limit;
 
 /** Why a direct request cannot be sent (a translation token), or null. */
 export function requestProblem(f: RequestFacts): string | null {
@@ -392,6 +404,9 @@ export function requestProblem(f: RequestFacts): string | null {
 	}
 	if (f.openFromAsker >= f.limit) {
 		return `[[${NS}:qa.error.request-limit, ${String(f.limit)}]]`;
+	}
+	if ((f.askedForQuestion ?? 0) >= questionRequestBudget(f.limit)) {
+		return `[[${NS}:qa.error.request-question-limit, ${String(questionRequestBudget(f.limit))}]]`;
 	}
 	return null;
 }

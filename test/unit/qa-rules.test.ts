@@ -30,6 +30,12 @@ describe('Q&A rules', () => {
 		assert.strictEqual(acceptProblem({ ...question, accepted: [72] }, { pid: 71, tid: 7, uid: 4, deleted: false }, true), null);
 	});
 
+	it('refuses the asker\'s own reply as the accepted answer, whoever accepts it (security #12)', () => {
+		assert.strictEqual(question.uid, 3);
+		assert.match(acceptProblem(question, { pid: 73, tid: 7, uid: 3, deleted: false }, true) ?? '', /accept-own-reply/);
+		assert.strictEqual(acceptProblem(question, { pid: 74, tid: 7, uid: 4, deleted: false }, true), null);
+	});
+
 	it('the median of durations', () => {
 		assert.strictEqual(median([]), null);
 		assert.strictEqual(median([5, 1, 3]), 3);
@@ -102,6 +108,11 @@ describe('Q&A rules', () => {
 		it('an asker has at most the set number of open requests', () => {
 			assert.strictEqual(requestProblem({ ...facts, openFromAsker: 2 }), null);
 			assert.strictEqual(requestProblem({ ...facts, openFromAsker: 3 }), '[[lvl:qa.error.request-limit, 3]]');
+		});
+
+		it('withdrawing and asking again reaches at most twice the limit of members per question (security #12)', () => {
+			assert.strictEqual(requestProblem({ ...facts, openFromAsker: 0, askedForQuestion: 5 }), null);
+			assert.strictEqual(requestProblem({ ...facts, openFromAsker: 0, askedForQuestion: 6 }), '[[lvl:qa.error.request-question-limit, 6]]');
 		});
 
 		it('a stored request reads back the same from either database, an unknown state as closed', () => {

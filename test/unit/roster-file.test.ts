@@ -1,7 +1,8 @@
 import assert from 'assert';
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { MAX_BYTES, MAX_ROWS, decodeText, detectDelimiter, parseRosterFile } from '../../lib/membership/roster-file';
+import { deflateRawSync } from 'zlib';
+import { MAX_BYTES, MAX_ROWS, checkedUnzippedSize, decodeText, detectDelimiter, parseRosterFile } from '../../lib/membership/roster-file';
 import { guessMapping, mapRows } from '../../lib/membership/rules';
 import type { ColumnMapping } from '../../lib/membership/rules';
 
@@ -246,6 +247,45 @@ describe('roster file', () => {
 			const central = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
 			buf.writeUInt32LE(0xfffffffe, central + 24);
 			await rejects(buf, 'leden.xlsx', 'roster-too-large');
+		});
+	});
+
+	describe('an XLSX that lies about its sizes (security #12)', () => {
+		/** A one-part zip whose headers declare `declared` bytes for `content`. */
+		function zip(content: Buffer, declared: number): Buffer {
+			const name = Buffer.from('xl/sheet.xml');
+			const data = deflateRawSync(content);
+			const local = Buffer.alloc(30);
+			local.writeUInt32LE(0x04034b50, 0);
+			local.writeUInt16LE(8, 8);
+			local.writeUInt32LE(data.length, 18);
+			local.writeUInt32LE(declared, 22);
+			local.writeUInt16LE(name.length, 26);
+			const central = Buffer.alloc(46);
+			central.writeUInt32LE(0x02014b50, 0);
+			central.writeUInt16LE(8, 10);
+			central.writeUInt32LE(data.length, 20);
+			central.writeUInt32LE(declared, 24);
+			central.writeUInt16LE(name.length, 28);
+			central.writeUInt32LE(0, 42);
+			const end = Buffer.alloc(22);
+			end.writeUInt32LE(0x06054b50, 0);
+			end.writeUInt16LE(1, 8);
+			end.writeUInt16LE(1, 10);
+			end.writeUInt32LE(central.length + name.length, 12);
+			end.writeUInt32LE(local.length + name.length + data.length, 16);
+			return Buffer.concat([local, name, data, central, name, end]);
+		}
+
+		it('inflates every part under a hard cap: a part declared small that unpacks past it is refused as too large', () => {
+			const bomb = zip(Buffer.alloc(2_000_000, 'a'), 100);
+			assert.throws(() => checkedUnzippedSize(bomb, 1_000_000), /roster-too-large/);
+		});
+
+		it('reads a part whose real size differs from the declared one as unreadable, an honest zip as its size', () => {
+			assert.strictEqual(checkedUnzippedSize(zip(Buffer.alloc(5000, 'a'), 100), 1_000_000), null);
+			assert.strictEqual(checkedUnzippedSize(zip(Buffer.alloc(5000, 'a'), 5000), 1_000_000), 5000);
+			assert.throws(() => checkedUnzippedSize(zip(Buffer.alloc(5000, 'a'), 5000), 4000), /roster-too-large/, 'declared past the cap');
 		});
 	});
 
