@@ -3,12 +3,14 @@
  */
 import * as competences from './competences/hooks';
 import * as insight from './insight/hooks';
+import * as kernel from './kernel/hooks';
 import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
 import * as qa from './qa/hooks';
 
 export = {
+	kernel,
 	platform,
 	membership,
 	competences,

@@ -452,17 +452,12 @@ export function hostVersion(): string {
 	return typeof version === 'string' ? version : '';
 }
 
-/**
- * Benchpress escaping changed in NodeBB 4.14: before it `{x}` printed raw, from 4.14 it escapes.
- * User text passed to a template goes through this, so it is escaped exactly once on every version.
- */
-export function forTemplate(text: string): string {
-	const [major = 0, minor = 0] = hostVersion().split('.').map(n => parseInt(n, 10) || 0);
-	const escapesItself = major > 4 || (major === 4 && minor >= 14);
-	// `[[…]]` typed by a member must not be translated as if it were ours; HTML is escaped first, as NodeBB does, so
-	// the translator's own entities (&lsqb;) are not escaped a second time
-	return escapesItself ? translator().escape(text) : translator().escape(validator().escape(text));
+/** Benchpress, the template engine NodeBB renders with (its helpers are shared by every template). */
+export interface Benchpress {
+	helpers: Record<string, unknown>;
+	registerHelper(name: string, fn: (...args: unknown[]) => unknown): void;
 }
+export const benchpress = lazy<Benchpress>('benchpressjs');
 
 /* ---------- NodeBB's own keys that Insight reads (src/groups, src/user/online.js, src/user/create.js) ---------- */
 

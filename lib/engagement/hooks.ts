@@ -1,6 +1,7 @@
 /**
  * Thin adapters between NodeBB's hooks and the rules of engagement (payloads checked against NodeBB 4.11.2).
  */
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../platform/permissions';
@@ -199,7 +200,7 @@ export async function filterTopicBuild(payload: { req: nodebb.Req; res: nodebb.R
 		const lang = await langOf(payload.req);
 		const custom = (await disclaimerTexts())[lang];
 		payload.templateData.lvlDisclaimer = custom
-			? { custom: true, blocks: blocks(custom, t => nodebb.forTemplate(t)) }
+			? { custom: true, blocks: blocks(custom, t => neutral(t)) }
 			: { custom: false, blocks: [] };
 	}
 	return payload;
