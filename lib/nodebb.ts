@@ -452,6 +452,22 @@ export function hostVersion(): string {
 	return typeof version === 'string' ? version : '';
 }
 
+/**
+ * NodeBB 4.14+ translates a template with the `_i18n` bundle in its data; `app.renderAsync` (interstitial steps) takes
+ * it from the user's settings and ignores `?lang=`, which the page itself honours. This gives a template the request's
+ * language the way NodeBB's page renderer picks it. On 4.11 (no bundles: the page's translator runs) it adds nothing.
+ */
+export function i18nFor(req: Req): { _i18n?: unknown } {
+	const langs = lazy<{ getFull?: (lang: string) => unknown }>('./src/languages')();
+	if (typeof langs.getFull !== 'function') {
+		return {};
+	}
+	const asked = typeof req.query.lang === 'string' && /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/.test(req.query.lang) ? req.query.lang : '';
+	const config = req.res?.locals.config as { userLang?: unknown } | undefined;
+	const lang = asked || (typeof config?.userLang === 'string' ? config.userLang : '');
+	return lang ? { _i18n: langs.getFull(lang) } : {};
+}
+
 /** Benchpress, the template engine NodeBB renders with (its helpers are shared by every template). */
 export interface Benchpress {
 	helpers: Record<string, unknown>;

@@ -74,6 +74,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 			version: c.version,
 			renewed: accepted > 0,
 			articles: charter.forPage(c.articles, lang),
+			...nodebb.i18nFor(req),
 		},
 		callback: async (data, form) => {
 			delete data.lvlCharter;

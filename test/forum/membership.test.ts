@@ -295,7 +295,7 @@ describe('Membership: roster, verification and revocation', () => {
 			const refused = await adminS.post(`${API}/verification/requests/${String(asked.body.response.id)}/refuse`, { reason: 'Niet gekend <b>bij ons</b>' });
 			assert.strictEqual(refused.status, 200, refused.text);
 			const n = await notificationArrives(u.uid, ':refused:');
-			assert.match(String(n.bodyShort), /Niet gekend &lt;b&gt;bij ons&lt;&#x2F;b&gt;/, 'escaped once, shown as text');
+			assert.match(String(n.bodyShort), /Niet gekend &lt;b&gt;bij ons&lt;(\/|&#x2F;)b&gt;/, 'escaped once, shown as text');
 			assert.strictEqual(await inMembers(u.uid), false);
 		});
 	});
