@@ -19,9 +19,3 @@ export function asCount(v: unknown, fallback = 0): number {
 export function asFlag(v: unknown): boolean {
 	return v === true || v === 1 || ['1', 'true', 'on', 'yes'].includes(asString(v).toLowerCase());
 }
-
-/** Text NodeBB hands out HTML-escaped (usernames, category names), back to text: for code that escapes it once itself. */
-export function unescapeHtml(text: string): string {
-	const map: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&#x2F;': '/', '&#96;': '`', '&#x3D;': '=' };
-	return text.replace(/&(?:amp|lt|gt|quot|#39|#x27|#x2F|#96|#x3D);/g, m => map[m] ?? m);
-}

@@ -3,6 +3,7 @@
  */
 import * as competences from './competences/hooks';
 import * as insight from './insight/hooks';
+import * as kernel from './kernel/hooks';
 import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
@@ -10,6 +11,7 @@ import * as qa from './qa/hooks';
 import * as qaSimilar from './qa/similar-hooks';
 
 export = {
+	kernel,
 	platform,
 	membership,
 	competences,

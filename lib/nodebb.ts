@@ -461,16 +461,27 @@ export function hostVersion(): string {
 }
 
 /**
- * Benchpress escaping changed in NodeBB 4.14: before it `{x}` printed raw, from 4.14 it escapes.
- * User text passed to a template goes through this, so it is escaped exactly once on every version.
+ * NodeBB 4.14+ translates a template with the `_i18n` bundle in its data; `app.renderAsync` (interstitial steps) takes
+ * it from the user's settings and ignores `?lang=`, which the page itself honours. This gives a template the request's
+ * language the way NodeBB's page renderer picks it. On 4.11 (no bundles: the page's translator runs) it adds nothing.
  */
-export function forTemplate(text: string): string {
-	const [major = 0, minor = 0] = hostVersion().split('.').map(n => parseInt(n, 10) || 0);
-	const escapesItself = major > 4 || (major === 4 && minor >= 14);
-	// `[[…]]` typed by a member must not be translated as if it were ours; HTML is escaped first, as NodeBB does, so
-	// the translator's own entities (&lsqb;) are not escaped a second time
-	return escapesItself ? translator().escape(text) : translator().escape(validator().escape(text));
+export function i18nFor(req: Req): { _i18n?: unknown } {
+	const langs = lazy<{ getFull?: (lang: string) => unknown }>('./src/languages')();
+	if (typeof langs.getFull !== 'function') {
+		return {};
+	}
+	const asked = typeof req.query.lang === 'string' && /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/.test(req.query.lang) ? req.query.lang : '';
+	const config = req.res?.locals.config as { userLang?: unknown } | undefined;
+	const lang = asked || (typeof config?.userLang === 'string' ? config.userLang : '');
+	return lang ? { _i18n: langs.getFull(lang) } : {};
 }
+
+/** Benchpress, the template engine NodeBB renders with (its helpers are shared by every template). */
+export interface Benchpress {
+	helpers: Record<string, unknown>;
+	registerHelper(name: string, fn: (...args: unknown[]) => unknown): void;
+}
+export const benchpress = lazy<Benchpress>('benchpressjs');
 
 /* ---------- NodeBB's own keys that Insight reads (src/groups, src/user/online.js, src/user/create.js) ---------- */
 

@@ -2,6 +2,7 @@
  * Members propose a competence the taxonomy lacks; an admin approves it (it becomes a competence), merges it into
  * an existing one, or refuses it. The proposer is told either way.
  */
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
@@ -72,7 +73,7 @@ async function tell(p: Proposal, notice: 'approved' | 'merged' | 'refused', arg:
 		const n = await nodebb.notifications().create({
 			type: 'lvl-membership',
 			nid: `lvl:proposal:${String(p.id)}:${notice}`,
-			bodyShort: `[[${NS}:notification.proposal-${notice}, ${nodebb.validator().escape(p.label.replace(/[,[\]%]/g, ' '))}, ${nodebb.validator().escape(arg.replace(/[,[\]%]/g, ' '))}]]`,
+			bodyShort: `[[${NS}:notification.proposal-${notice}, ${neutral(p.label)}, ${neutral(arg)}]]`,
 			path: '/wie-weet-wat',
 			from: by,
 		});

@@ -2,6 +2,7 @@
  * Competence pages and API: the profile tab, the "Wie weet wat?" directory, a page per competence, the ACP
  * taxonomy page, and the same search as an API. Everything here is for verified members only.
  */
+import { neutral, neutralFromHost } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
@@ -66,7 +67,7 @@ function vocabulary(): Record<string, unknown> {
 /* ---------- pages ---------- */
 
 /** Text from the taxonomy or the query on a server-rendered page: escaped once, on every NodeBB version. */
-const t4p = (s: string): string => nodebb.forTemplate(s);
+const t4p = (s: string): string => neutral(s);
 
 function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
 	return forViewer(t, lang).map(d => ({
@@ -91,7 +92,8 @@ async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		searched: q.competences.length > 0 || q.text !== '' || !!(q.role || q.language || q.region || q.availability || q.minLevel),
 		results: page.results.map(r => ({
 			...r,
-			profession: nodebb.forTemplate(r.profession),
+			displayname: neutralFromHost(r.displayname),
+			profession: neutral(r.profession),
 			matched: r.matched.map(m => ({ ...m, label: t4p(labelOf(t, m.key, lang)) })),
 		})),
 		total: page.total,
@@ -114,13 +116,13 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 	]);
 	const domain = t.domains.find(d => d.key === c.domain);
 	res.render(`${NS}/competence`, {
-		title: label(c, lang),
+		title: neutral(label(c, lang)),
 		competence: { key: c.key, label: t4p(label(c, lang)), domain: domain ? t4p(label(domain, lang)) : '', synonyms: t4p(c.synonyms.join(', ')), retired: c.retired },
-		results: page.results.map(r => ({ ...r, profession: t4p(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })) })),
-		questions,
+		results: page.results.map(r => ({ ...r, displayname: neutralFromHost(r.displayname), profession: t4p(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })) })),
+		questions: questions.map(q => ({ ...q, title: neutralFromHost(q.title) })),
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:directory.title]]`, url: DIRECTORY_PATH }, { text: label(c, lang) }]),
+		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:directory.title]]`, url: DIRECTORY_PATH }, { text: neutral(label(c, lang)) }]),
 	});
 }
 
@@ -147,9 +149,9 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		hidden: !view,
 		profile: view ? {
 			...view,
-			profession: nodebb.forTemplate(view.profession),
-			sector: nodebb.forTemplate(view.sector),
-			help: nodebb.forTemplate(view.help),
+			profession: neutral(view.profession),
+			sector: neutral(view.sector),
+			help: neutral(view.help),
 			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: counts[`c:${c.key}`] ?? 0 })),
 		} : null,
 		// reciprocity: questions asked, answers given, answers accepted (kept by the Q&A as things happen)
@@ -157,7 +159,7 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		// the editor works on the raw values (client code inserts them as text)
 		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
 		domains: self ? domainsForPage(t, lang) : [],
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: asString(userData.username), url: `/user/${asString(userData.userslug)}` }, { text: `[[${NS}:profile.title]]` }]),
+		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: neutralFromHost(userData.username), url: `/user/${asString(userData.userslug)}` }, { text: `[[${NS}:profile.title]]` }]),
 	});
 }
 
@@ -166,7 +168,7 @@ async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void
 	res.render(`admin/plugins/${NS}/competences`, {
 		title: `[[${NS}:admin.competences.title]]`,
 		pendingCount: pending.length,
-		lang: await viewerLang(req),
+		lang: neutral(await viewerLang(req)),
 	});
 }
 

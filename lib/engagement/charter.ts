@@ -2,7 +2,8 @@
  * The charter: versions published by admins, read by everyone it concerns, accepted by members (at registration
  * and when a new version is published), with who accepted what and when.
  */
-import { asCount, asString, unescapeHtml } from '../coerce';
+import { neutral, plain } from '../kernel/text';
+import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { type Article, type Block, blocks, type CharterVersion, type Lang, diffCharters, type ArticleChange, readArticles, renderMarkdown, sameText, ENS } from './rules';
@@ -42,7 +43,7 @@ export function show(articles: Article[], lang: Lang): ShownArticle[] {
 
 /** The same for a server-rendered template: text only, escaped once whatever NodeBB's Benchpress does. */
 export function forPage(articles: Article[], lang: Lang): { id: string; number: number; title: string; blocks: Block[]; nonCommercial: boolean }[] {
-	const t = (x: string): string => nodebb.forTemplate(x);
+	const t = (x: string): string => neutral(x);
 	return articles.map((a, i) => ({ id: a.id, number: i + 1, title: t(a.title[lang]), blocks: blocks(a.body[lang], t), nonCommercial: a.nonCommercial }));
 }
 
@@ -126,7 +127,7 @@ export async function standing(start: number, count: number, filter: 'all' | 'ac
 	const times = await Promise.all(rows.map(r => (r.version ? db.sortedSetScore(store.K.acceptances(r.version), String(r.uid)) : Promise.resolve(0))));
 	rows.forEach((r, i) => {
 		// NodeBB hands usernames out escaped; the ACP inserts them as text
-		r.username = unescapeHtml(asString(users[i]?.username));
+		r.username = plain(asString(users[i]?.username));
 		r.at = asCount(times[i]);
 	});
 	return { version: v, members: asCount(group?.memberCount), accepted: acceptedCount, rows };

@@ -3,6 +3,7 @@
  * lists (nl, fr, en); a hit is reported citing the non-commercial article, or sent to NodeBB's post queue.
  * Moderators (admins, global and category moderators) are not checked. A false positive is dismissed in one click.
  */
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
@@ -89,7 +90,7 @@ export async function onNewPost(post: { pid: number; uid: number; tid: number; c
 	let flagId = 0;
 	try {
 		flagId = asCount((await nodebb.moderationFlags().create('post', post.pid, by, reason, undefined, true)).flagId);
-		await nodebb.moderationFlags().appendNote(flagId, by, `[[${ENS}:flag.guard-note, ${nodebb.validator().escape(hit.pattern).replace(/,/g, '&#44;')}]]`);
+		await nodebb.moderationFlags().appendNote(flagId, by, `[[${ENS}:flag.guard-note, ${neutral(hit.pattern)}]]`);
 	} catch (err) {
 		nodebb.log.warn(`the guard could not report post ${String(post.pid)}: ${String(err)}`);
 	}

@@ -1,6 +1,7 @@
 /**
  * Thin adapters between NodeBB's hooks and the rules of engagement (payloads checked against NodeBB 4.11.2).
  */
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { canUsePlatform, registrationAccount } from '../platform/permissions';
@@ -81,6 +82,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 			version: c.version,
 			renewed: accepted > 0,
 			articles: charter.forPage(c.articles, lang),
+			...nodebb.i18nFor(req),
 		},
 		callback: async (data, form) => {
 			delete data.lvlCharter;
@@ -229,7 +231,7 @@ export async function filterTopicBuild(payload: { req: nodebb.Req; res: nodebb.R
 		const lang = await langOf(payload.req);
 		const custom = (await disclaimerTexts())[lang];
 		payload.templateData.lvlDisclaimer = custom
-			? { custom: true, blocks: blocks(custom, t => nodebb.forTemplate(t)) }
+			? { custom: true, blocks: blocks(custom, t => neutral(t)) }
 			: { custom: false, blocks: [] };
 	}
 	return payload;

@@ -2,6 +2,7 @@
  * Rules of engagement pages and API. The charter itself is public (a prospective member reads the rules before
  * joining; it holds no member data); everything about members (acceptances, warnings, reports) is not.
  */
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
@@ -46,7 +47,7 @@ const loggedIn: nodebb.Middleware = async (req, res, next) => {
 function shownWarning(w: store.Warning & { active: boolean }, lang: Lang): Record<string, unknown> {
 	return {
 		id: w.id, articleId: w.articleId, number: w.number, version: w.version, title: w.title[lang], quote: w.body[lang],
-		titleText: nodebb.forTemplate(w.title[lang]), quoteText: nodebb.forTemplate(w.body[lang]), noteText: nodebb.forTemplate(w.note),
+		titleText: neutral(w.title[lang]), quoteText: neutral(w.body[lang]), noteText: neutral(w.note),
 		note: w.note, pid: w.pid, createdAt: w.createdAt, expiresAt: w.expiresAt, active: w.active, revoked: !!w.revokedAt,
 		step: w.step, stepUntil: w.stepUntil, createdISO: new Date(w.createdAt).toISOString(), expiresISO: new Date(w.expiresAt).toISOString(),
 	};

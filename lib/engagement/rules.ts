@@ -3,6 +3,7 @@
  * reason that cites an article, the warning ladder, and the non-commercial guard's patterns. No NodeBB here.
  */
 import { RE2JS, RE2Set } from 're2js';
+import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 
 export const ENS = 'lvl-engagement';
@@ -197,16 +198,10 @@ export function diffCharters(older: Article[], newer: Article[]): ArticleChange[
 
 /* ---------- the charter's text on a page ---------- */
 
-function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-		// `[[…]]` in an article must not be read as a translation token by NodeBB's translator
-		.replace(/\[\[/g, '&#91;&#91;').replace(/\]\]/g, '&#93;&#93;');
-}
-
 function inline(text: string): string {
-	return escapeHtml(text)
+	return neutral(text)
 		.replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
-		.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,;:!?])/g, '$1<em>$2</em>');
+		.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,;:!?&])/g, '$1<em>$2</em>');
 }
 
 /**

@@ -4,6 +4,7 @@
  * the next step, which the moderator confirms and NodeBB's own tools carry out (post queue, mute, ban).
  */
 import { asString } from '../coerce';
+import { neutral } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { current } from './charter';
@@ -19,10 +20,8 @@ async function languageOf(uid: number): Promise<string> {
 	return asString(s.userLang) || asString(nodebb.meta().config.defaultLang) || 'nl';
 }
 
-/** Notification text reaches HTML unescaped on NodeBB 4.11, and commas split token arguments: both made harmless. */
-function arg(text: string): string {
-	return nodebb.validator().escape(text).replace(/,/g, '&#44;').replace(/%/g, '&#37;');
-}
+/** Notification text is member text: neutralised for HTML and as a token argument (lib/kernel/text.ts). */
+const arg = neutral;
 
 export interface GiveInput { uid?: unknown; pid?: unknown; flagId?: unknown; articleId?: unknown; note?: unknown }
 
@@ -67,7 +66,7 @@ async function tell(w: store.Warning): Promise<void> {
 			type: NOTIFICATION_TYPE,
 			nid: `lvl:engagement:warning:${String(w.id)}`,
 			bodyShort: `[[${ENS}:notification.warning, ${String(w.number)}, ${arg(w.title[lang])}]]`,
-			bodyLong: nodebb.validator().escape(`${w.body[lang]}${w.note ? `\n\n${w.note}` : ''}`),
+			bodyLong: neutral(`${w.body[lang]}${w.note ? `\n\n${w.note}` : ''}`),
 			path: '/gedragscode#lvl-my-warnings',
 			from: w.by,
 			importance: 6,

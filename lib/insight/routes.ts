@@ -1,6 +1,7 @@
 /**
  * Insight's ACP page ("Inzicht"), its API (figures, CSV of every table, recount) and the pulse for members.
  */
+import { neutral } from '../kernel/text';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
@@ -27,7 +28,7 @@ async function viewerLang(req: nodebb.Req): Promise<string> {
 /** Text that comes from people (category names, labels, usernames) is escaped; our own tokens are not. */
 function shown(v: unknown, kind: string): string {
 	const text = display(v as never, kind as never);
-	return kind === 'text' && !text.startsWith(`[[${T}:`) ? nodebb.forTemplate(text) : text;
+	return kind === 'text' && !text.startsWith(`[[${T}:`) ? neutral(text) : text;
 }
 
 function forPage(t: Table, period: Period): Record<string, unknown> {

@@ -8,7 +8,8 @@
  * competence) is computed by a snapshot job every hour, on the one NodeBB process that runs jobs, under a lock;
  * the page reads that snapshot in one read. "Recount now" in the ACP runs the same job at once.
  */
-import { asCount, asString, unescapeHtml } from '../coerce';
+import { plain } from '../kernel/text';
+import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
@@ -288,9 +289,9 @@ export async function dashboard(period: Period, lang: string, now = Date.now()):
 	const competence = new Map(t.competences.map(c => [c.key, c]));
 	const cats = p?.categories.length ? await nodebb.categories().getCategoriesFields(p.categories.map(c => c.cid), ['cid', 'name']) : [];
 	// NodeBB hands category names out HTML-escaped: back to text, escaped once where they are shown
-	const catName = new Map(cats.map(c => [asCount(c.cid), unescapeHtml(asString(c.name))]));
+	const catName = new Map(cats.map(c => [asCount(c.cid), plain(asString(c.name))]));
 	const top = s.insightTopContributors && data?.top
-		? await nodebb.user().getUsersFields(data.top.map(x => x.uid), ['uid', 'username']).then(users => (data.top ?? []).map((x, i) => ({ ...x, username: unescapeHtml(asString(users[i]?.username)) })))
+		? await nodebb.user().getUsersFields(data.top.map(x => x.uid), ['uid', 'username']).then(users => (data.top ?? []).map((x, i) => ({ ...x, username: plain(asString(users[i]?.username)) })))
 		: null;
 	const domains = (comp?.domains ?? []).map(d => ({ ...d, label: domainLabel.get(d.domain) ?? d.domain }));
 	const empty = emptyFigures();

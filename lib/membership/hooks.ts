@@ -109,7 +109,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 	}
 	payload.interstitials.push({
 		template: 'partials/lvl/verify-step',
-		data: { refuse: s.verificationMode === 'refuse' && !uid, registering: !uid, attemptsPerHour: s.attemptsPerHour },
+		data: { refuse: s.verificationMode === 'refuse' && !uid, registering: !uid, attemptsPerHour: s.attemptsPerHour, ...nodebb.i18nFor(req) },
 		callback: async (data, form) => {
 			const action = asString(field(form, 'lvlAction')) || 'verify';
 			const ip = req.ip ?? '';

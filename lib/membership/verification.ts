@@ -3,6 +3,7 @@
  * or last name with date of birth). Failures never tell whether the member number exists.
  */
 import { asString } from '../coerce';
+import { neutral } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -171,8 +172,8 @@ export async function refuse(requestId: number, reason: string, by: number): Pro
 	}
 	await store.decideRequest(r, 'refused', by, why);
 	await nodebb.events().log({ type: 'lvl-request-refused', uid: by, targetUid: r.uid });
-	// notification text reaches HTML unescaped on NodeBB 4.11: escape the admin's words
-	await notify(r.uid, 'refused', [nodebb.validator().escape(tokenArg(why))], { from: by });
+	// the admin's words are one argument of the token, neutralised (lib/kernel/text.ts)
+	await notify(r.uid, 'refused', [neutral(why)], { from: by });
 }
 
 /** What the person sees of their own standing. */

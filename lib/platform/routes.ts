@@ -1,6 +1,7 @@
 /**
  * The platform's pages and API: the landing page, the ACP page and the plugin's settings API.
  */
+import { neutral, neutralFromHost } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -39,7 +40,7 @@ async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		profileUrl: userslug ? `/user/${userslug}/competenties` : '',
 		uid: req.uid,
 		revoked: !!standing?.revoked,
-		categories,
+		categories: categories.map(c => ({ ...c, name: neutralFromHost(c.name) })),
 		hasCategories: categories.length > 0,
 		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
 	});
@@ -53,9 +54,9 @@ async function adminSettingsPage(_req: nodebb.Req, res: nodebb.Res): Promise<voi
 	]);
 	res.render(`admin/plugins/${NS}`, {
 		title: `[[${NS}:platform.name]]`,
-		categories: cats.map(c => ({ cid: c.cid, name: c.name })),
+		categories: cats.map(c => ({ cid: c.cid, name: neutralFromHost(c.name) })),
 		// the members group itself cannot be exempt from the verification that fills it
-		groups: groupList.filter(g => g.name !== s.membersGroup && !nodebb.groups().ephemeralGroups.includes(g.name)).map(g => ({ name: nodebb.forTemplate(g.name) })),
+		groups: groupList.filter(g => g.name !== s.membersGroup && !nodebb.groups().ephemeralGroups.includes(g.name)).map(g => ({ name: neutral(g.name) })),
 	});
 }
 

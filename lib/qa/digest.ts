@@ -4,7 +4,8 @@
  * hook inside the digest's build, so the section is added to the rendered e-mail (`filter:email.modify`, template
  * `digest`), translated into the member's language. Only for members of the platform.
  */
-import { asCount, asString, unescapeHtml } from '../coerce';
+import { asCount, asString } from '../coerce';
+import { neutralFromHost, plain } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../platform/permissions';
 import { NS } from '../settings';
@@ -36,7 +37,7 @@ const HEAD = 'margin: 16px 0 16px 0; font-family: -apple-system,BlinkMacSystemFo
 
 /** The section as a row of the digest's table (the digest's own look), still with translation tokens. */
 export function sectionHtml(questions: DigestQuestion[], url: string): string {
-	const items = questions.map(q => `<li style="padding-bottom: 0.5em;"><a style="color: #333333;" href="${url}/topic/${encodeURI(q.slug)}"><strong>${q.title}</strong></a></li>`).join('');
+	const items = questions.map(q => `<li style="padding-bottom: 0.5em;"><a style="color: #333333;" href="${url}/topic/${encodeURI(q.slug)}"><strong>${neutralFromHost(q.title)}</strong></a></li>`).join('');
 	return `<tr><td style="${CELL}" data-lvl="digest-questions"><h1 style="${HEAD}">[[${NS}:qa.digest.title]]</h1>` +
 		`<ul style="margin: 0; padding: 0 0 0 1em;">${items}</ul>` +
 		`<p style="margin: 8px 0 0 0;"><a style="color: #555555;" href="${url}/vragen?list=for-you">[[${NS}:qa.digest.more]]</a></p></td></tr>`;
@@ -79,7 +80,7 @@ export async function addToDigest(data: EmailPayload): Promise<EmailPayload> {
 		nodebb.translator().translate(`[[${NS}:qa.digest.title]]`, lang),
 		nodebb.translator().translate(`[[${NS}:qa.digest.more]]`, lang),
 	]);
-	const lines = questions.map(q => `- ${unescapeHtml(q.title)} (${url}/topic/${q.slug})`);
+	const lines = questions.map(q => `- ${plain(q.title)} (${url}/topic/${q.slug})`);
 	data.plaintext = `${data.plaintext ?? ''}\n\n${heading}\n${lines.join('\n')}\n${more}: ${url}/vragen?list=for-you\n`;
 	return data;
 }

@@ -4,12 +4,13 @@
  * reminding and expiring offers and wanted posts. Each part reads only what is due (sorted sets scored by time), so a
  * run costs what is due, not what exists. `run(now)` is what the tests call.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as routing from './routing';
-import { escalationStep, titleArg } from './rules';
+import { escalationStep } from './rules';
 import * as store from './store';
 import { K } from './store';
 import * as topics from './topics';
@@ -28,7 +29,7 @@ export interface RunReport {
 }
 
 async function titleOf(tid: number): Promise<string> {
-	return titleArg(asString((await nodebb.topics().getTopicFields(tid, ['title'])).title));
+	return neutralFromHost(asString((await nodebb.topics().getTopicFields(tid, ['title'])).title));
 }
 
 async function notify(uids: number[], data: nodebb.NotificationData): Promise<void> {

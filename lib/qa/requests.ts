@@ -4,13 +4,14 @@
  * asker has at most `qaDirectRequests` (default 3) open requests. Requests close by themselves when the question is
  * solved or closed, and go with the question or with either account.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../platform/permissions';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
-import { type DirectRequest, readRequest, requestProblem, titleArg } from './rules';
+import { type DirectRequest, readRequest, requestProblem } from './rules';
 import * as store from './store';
 import { K } from './store';
 
@@ -43,11 +44,11 @@ async function notify(uid: number, data: nodebb.NotificationData): Promise<void>
 }
 
 async function titleOf(tid: number): Promise<string> {
-	return titleArg(asString((await nodebb.topics().getTopicFields(tid, ['title'])).title));
+	return neutralFromHost(asString((await nodebb.topics().getTopicFields(tid, ['title'])).title));
 }
 
 async function nameOf(uid: number): Promise<string> {
-	return titleArg(asString((await nodebb.user().getUserFields(uid, ['displayname'])).displayname));
+	return neutralFromHost(asString((await nodebb.user().getUserFields(uid, ['displayname'])).displayname));
 }
 
 /** The one check for sending: used by the route and by the button (which only shows when it passes). */
@@ -204,9 +205,9 @@ async function views(ids: number[], otherSide: 'from' | 'to'): Promise<RequestVi
 		nodebb.user().getUsersFields(all.map(r => r[otherSide]), ['uid', 'username', 'userslug', 'displayname', 'picture', 'icon:text', 'icon:bgColor']),
 	]);
 	return all.map((r, i) => ({
-		...r, title: asString(topicsData[i]?.title), slug: asString(topicsData[i]?.slug), user: users[i] ?? {},
+		...r, title: neutralFromHost(topicsData[i]?.title), slug: asString(topicsData[i]?.slug), user: users[i] ?? {},
 		// the name as an argument of a translation token (a comma or brackets in it cannot split or inject one)
-		nameArg: titleArg(asString(users[i]?.displayname)),
+		nameArg: neutralFromHost(asString(users[i]?.displayname)),
 	}));
 }
 

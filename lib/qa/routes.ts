@@ -2,6 +2,7 @@
  * Q&A page and API, for verified members only: the lists, accepted answers, status and type changes, the
  * category settings, the composer's helper count, routing pause and the figures.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { view as pulseView } from '../insight/widget';
@@ -37,7 +38,7 @@ async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		list,
 		showRequests,
 		tabs: [...LISTS, 'requests'].map(name => ({ name, active: name === list, count: name === 'requests' ? ('waiting' in direct ? direct.waiting : direct.received.length) : 0 })),
-		topics: topicsData,
+		topics: (topicsData as Record<string, unknown>[]).map(t => ({ ...t, title: neutralFromHost(t.title) })),
 		total: p?.total ?? 0,
 		requests: direct,
 		counts: { asked: mine.asked ?? 0, answered: mine.answered ?? 0, accepted: mine.accepted ?? 0 },

@@ -3,13 +3,14 @@
  * score already orders by level, availability and advice and carries the languages: profile-rules.indexScore), so
  * what it costs does not grow with the number of members.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
 import { topHolders } from '../competences/directory';
-import { pickRecipients, type QaTopic, type RoutingCandidate, titleArg } from './rules';
+import { pickRecipients, type QaTopic, type RoutingCandidate } from './rules';
 import { K } from './store';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
@@ -108,7 +109,7 @@ export async function route(t: QaTopic, count?: number): Promise<number[]> {
 		await n.push(await n.create({
 			type: NOTIFICATION_TYPE,
 			nid: `lvl:qa:routed:${String(t.tid)}:${String(now)}`,
-			bodyShort: `[[${NS}:qa.notification.routed, ${titleArg(title)}]]`,
+			bodyShort: `[[${NS}:qa.notification.routed, ${neutralFromHost(title)}]]`,
 			path: `/topic/${String(t.tid)}`,
 			tid: t.tid,
 			from: t.uid,

@@ -254,14 +254,6 @@ export function pickRecipients(cands: RoutingCandidate[], input: RoutingInput): 
 		.map(x => x.c.uid);
 }
 
-/**
- * A topic title as an argument of a translation token. NodeBB returns titles already escaped for HTML; only the
- * characters that split or substitute token arguments are encoded (as NodeBB's own notifications do).
- */
-export function titleArg(escapedTitle: string): string {
-	return escapedTitle.replace(/%/g, '&#37;').replace(/,/g, '&#44;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;');
-}
-
 /** The median of a list of durations (ms), or null when there is none. */
 export function median(values: number[]): number | null {
 	if (!values.length) {

@@ -2,6 +2,7 @@
  * Similar questions while asking: keeps the index of every question's terms up to date (posted, edited, moved,
  * solved or reopened, purged) and answers the composer's lookup with at most five questions the member may read.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
@@ -61,7 +62,7 @@ export async function forget(topic: Record<string, unknown>): Promise<void> {
 
 export interface SimilarQuestion {
 	tid: number;
-	/** NodeBB's title as its API gives it (HTML-escaped) */
+	/** NodeBB's title, neutralised once (HTML and translator tokens): safe to insert as HTML */
 	title: string;
 	slug: string;
 	solved: boolean;
@@ -98,6 +99,6 @@ export async function lookup(uid: number, q: { title: string; text: string; cid:
 	}
 	return pickSimilar(scores, facts, competences).map((f) => {
 		const row = facts.get(f.tid)?.row ?? {};
-		return { tid: f.tid, title: asString(row.title), slug: asString(row.slug), solved: f.solved, replies: Math.max(0, asCount(row.postcount) - 1) };
+		return { tid: f.tid, title: neutralFromHost(row.title), slug: asString(row.slug), solved: f.solved, replies: Math.max(0, asCount(row.postcount) - 1) };
 	});
 }

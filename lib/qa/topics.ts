@@ -2,13 +2,14 @@
  * Q&A topics: type and competences on creation, the lists, replies, accepted answers, the offer/wanted lifecycle,
  * moves, type changes and purges. Every change keeps the lists, the counters and the figures in step.
  */
+import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as taxonomy from '../competences/taxonomy';
 import {
-	acceptProblem, type CategoryQa, expiryReminderAt, titleArg, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
+	acceptProblem, type CategoryQa, expiryReminderAt, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
 	type Status, type TopicInput, type TopicType, validateCategory,
 } from './rules';
 import * as requests from './requests';
@@ -155,13 +156,13 @@ async function notifyAccepted(t: QaTopic, answerer: number, actor: number, pid: 
 		if (answerer !== actor) {
 			await n.push(await n.create({
 				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
-				bodyShort: `[[${NS}:qa.notification.accepted, ${titleArg(title)}]]`, path: `/post/${String(pid)}`,
+				bodyShort: `[[${NS}:qa.notification.accepted, ${neutralFromHost(title)}]]`, path: `/post/${String(pid)}`,
 			}), [answerer]);
 		}
 		if (actor !== t.uid) {
 			await n.push(await n.create({
 				type: 'lvl-qa-accepted', nid: `lvl:qa:accepted-for:${String(pid)}:${String(Date.now())}`, from: actor, pid, tid: t.tid,
-				bodyShort: `[[${NS}:qa.notification.accepted-for-you, ${titleArg(title)}]]`, path: `/post/${String(pid)}`,
+				bodyShort: `[[${NS}:qa.notification.accepted-for-you, ${neutralFromHost(title)}]]`, path: `/post/${String(pid)}`,
 			}), [t.uid]);
 		}
 	} catch (err) {

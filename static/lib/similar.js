@@ -33,7 +33,7 @@
 		const li = $('<li class="d-flex flex-wrap align-items-center gap-2" component="lvl/similar/item"></li>').attr('data-tid', q.tid);
 		const link = $('<a class="text-break" target="_blank" rel="noopener"></a>')
 			.attr('href', config.relative_path + '/topic/' + encodeURI(q.slug || String(q.tid)));
-		// NodeBB's title, HTML-escaped by NodeBB itself
+		// the title comes neutralised by the server (lib/kernel/text.ts): HTML and translator tokens
 		link.html(q.title);
 		li.append(link);
 		if (q.solved) {

@@ -310,7 +310,7 @@ describe('Rules of engagement: charter, reports, warnings and the non-commercial
 			const q = await memberS.post<Envelope<{ tid: number }>>('/api/v3/topics', { cid, title: unique('Vraag over erfrecht '), content: 'Hoe werkt een schenking?', lvlType: 'question', lvlCompetences: ['law.family'] });
 			assert.strictEqual(q.status, 200, q.text);
 			const topic = await memberS.get<{ lvlDisclaimer?: { custom: boolean; blocks: { items: { text: string }[] }[] } }>(`/api/topic/${String(q.body.response.tid)}`);
-			assert.strictEqual(topic.body.lvlDisclaimer?.blocks[0]?.items[0]?.text, 'Le Cercle n&#x27;est pas responsable.');
+			assert.strictEqual(topic.body.lvlDisclaimer?.blocks[0]?.items[0]?.text, 'Le Cercle n&#39;est pas responsable.');
 			const plain = await memberS.post<Envelope<{ tid: number }>>('/api/v3/topics', { cid, title: unique('Babbel '), content: 'Gewoon een babbel.', lvlType: 'discussion' });
 			const discussion = await memberS.get<{ lvlDisclaimer?: unknown }>(`/api/topic/${String(plain.body.response.tid)}`);
 			assert.strictEqual(discussion.body.lvlDisclaimer, undefined);

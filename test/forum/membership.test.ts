@@ -136,7 +136,12 @@ describe('Membership: roster, verification and revocation', () => {
 			}
 			const file = Buffer.from(lines.join('\r\n'), 'latin1');
 			assert.ok(file.length > 5_000_000, `file is ${String(file.length)} bytes`);
+			// NodeBB 4.15 caps every API upload at its "maximum file size" (2 MB by default): a secretariat that imports
+			// a 5 MB roster raises it, as the README says
+			const cap = nodebb.meta().config.maximumFileSize;
+			await nodebb.meta().configs.setMultiple({ maximumFileSize: 12288 });
 			const res = await upload(adminS, file, 'groot.csv');
+			await nodebb.meta().configs.setMultiple({ maximumFileSize: cap ?? 2048 });
 			assert.strictEqual(res.status, 200, JSON.stringify(res.body).slice(0, 300));
 			assert.strictEqual(res.body.response.counts.added, 20000);
 			assert.strictEqual(res.body.response.lists.added.length, 100, 'the preview carries one page; the rest is paged');
@@ -292,7 +297,7 @@ describe('Membership: roster, verification and revocation', () => {
 			const refused = await adminS.post(`${API}/verification/requests/${String(asked.body.response.id)}/refuse`, { reason: 'Niet gekend <b>bij ons</b>' });
 			assert.strictEqual(refused.status, 200, refused.text);
 			const n = await notificationArrives(u.uid, ':refused:');
-			assert.match(String(n.bodyShort), /Niet gekend &lt;b&gt;bij ons&lt;&#x2F;b&gt;/, 'escaped once, shown as text');
+			assert.match(String(n.bodyShort), /Niet gekend &lt;b&gt;bij ons&lt;(\/|&#x2F;)b&gt;/, 'escaped once, shown as text');
 			assert.strictEqual(await inMembers(u.uid), false);
 		});
 	});

@@ -59,7 +59,9 @@ export async function createCategory(name: string): Promise<number> {
 /** NodeBB internals a test needs beyond the seam (test-only: the plugin itself never loads these). */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names the module shape the test expects
 export function host<T>(id: string): T {
-	return (require.main as NodeJS.Module).require(id) as T;
+	// NodeBB 4.12+ offers globalThis.nodebb.require (require.main.require warns there in development mode)
+	const g = globalThis as { nodebb?: { require?: (id: string) => unknown } };
+	return (g.nodebb?.require ? g.nodebb.require(id) : (require.main as NodeJS.Module).require(id)) as T;
 }
 
 /** Polls until the check passes (NodeBB pushes notifications and runs action hooks in the background). */

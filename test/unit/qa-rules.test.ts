@@ -1,15 +1,11 @@
 import assert from 'assert';
 import {
-	acceptProblem, escalationStep, expiryReminderAt, median, normaliseCategory, type QaTopic, readRequest, readTopicInput, requestProblem, titleArg,
+	acceptProblem, escalationStep, expiryReminderAt, median, normaliseCategory, type QaTopic, readRequest, readTopicInput, requestProblem,
 } from '../../lib/qa/rules';
 
 const question: QaTopic = { tid: 7, cid: 2, uid: 3, mainPid: 70, type: 'question', status: 'open', competences: ['law.family'], accepted: [], timestamp: 1, firstReplyAt: 0, acceptedAt: 0, expiresAt: 0, escalation: 0, deleted: false };
 
 describe('Q&A rules', () => {
-	it('a topic title in a notification keeps NodeBB\'s escaping once and cannot split the token', () => {
-		assert.strictEqual(titleArg('Q&amp;A, 50% [dringend]'), 'Q&amp;A&#44; 50&#37; &#91;dringend&#93;');
-	});
-
 	it('a category setting always has a default among its allowed types', () => {
 		assert.deepStrictEqual(normaliseCategory({ types: ['offer', 'bogus'], default: 'question' }), { types: ['offer'], default: 'offer' });
 		assert.deepStrictEqual(normaliseCategory(null).default, 'question');

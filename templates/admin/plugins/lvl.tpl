@@ -5,7 +5,7 @@
 		<div class="col-12 px-0 mb-4" tabindex="0">
 			<ul class="nav nav-tabs mb-3" role="tablist">
 				<li class="nav-item" role="presentation">
-					<button class="nav-link active" data-bs-toggle="tab" data-bs-target="#lvl-tab-general" type="button" role="tab">[[lvl:admin.tab.general]]</button>
+					<button class="nav-link active" data-bs-toggle="tab" data-bs-target="#lvl-tab-general" type="button" role="tab">{{tx("lvl:admin.tab.general")}}</button>
 				</li>
 			</ul>
 
@@ -13,128 +13,128 @@
 				<div class="tab-pane fade show active" id="lvl-tab-general" role="tabpanel">
 					<form role="form" class="lvl-settings d-flex flex-column gap-4">
 						<div>
-							<h5 class="fw-bold tracking-tight settings-header">[[lvl:admin.access.title]]</h5>
-							<p class="text-secondary">[[lvl:admin.access.help]]</p>
+							<h5 class="fw-bold tracking-tight settings-header">{{tx("lvl:admin.access.title")}}</h5>
+							<p class="text-secondary">{{tx("lvl:admin.access.help")}}</p>
 							<div class="mb-3">
-								<label class="form-label" for="lvl-membersGroup">[[lvl:admin.members-group]]</label>
+								<label class="form-label" for="lvl-membersGroup">{{tx("lvl:admin.members-group")}}</label>
 								<input type="text" id="lvl-membersGroup" name="membersGroup" class="form-control" maxlength="100" placeholder="Leden">
-								<div class="form-text">[[lvl:admin.members-group-help]]</div>
+								<div class="form-text">{{tx("lvl:admin.members-group-help")}}</div>
 							</div>
 							<div class="mb-3">
-								<label class="form-label" for="lvl-platformCids">[[lvl:admin.platform-categories]]</label>
+								<label class="form-label" for="lvl-platformCids">{{tx("lvl:admin.platform-categories")}}</label>
 								<select multiple id="lvl-platformCids" name="platformCids" class="form-select" size="6">
 									{{{ each categories }}}
-									<option value="{./cid}">{./name}</option>
+									<option value="{./cid}">{{./name}}</option>
 									{{{ end }}}
 								</select>
-								<div class="form-text">[[lvl:admin.platform-categories-help]]</div>
+								<div class="form-text">{{tx("lvl:admin.platform-categories-help")}}</div>
 							</div>
 						</div>
 
 						<div>
-							<h5 class="fw-bold tracking-tight settings-header">[[lvl:admin.verification.title]]</h5>
+							<h5 class="fw-bold tracking-tight settings-header">{{tx("lvl:admin.verification.title")}}</h5>
 							<div class="mb-3">
-								<label class="form-label" for="lvl-verificationMode">[[lvl:admin.verification-mode]]</label>
+								<label class="form-label" for="lvl-verificationMode">{{tx("lvl:admin.verification-mode")}}</label>
 								<select id="lvl-verificationMode" name="verificationMode" class="form-select">
-									<option value="account-first">[[lvl:admin.verification-mode.account-first]]</option>
-									<option value="refuse">[[lvl:admin.verification-mode.refuse]]</option>
+									<option value="account-first">{{tx("lvl:admin.verification-mode.account-first")}}</option>
+									<option value="refuse">{{tx("lvl:admin.verification-mode.refuse")}}</option>
 								</select>
 							</div>
 							<div class="row g-3 mb-3">
 								<div class="col-12 col-md-6">
-									<label class="form-label" for="lvl-graceDays">[[lvl:admin.grace-days]]</label>
+									<label class="form-label" for="lvl-graceDays">{{tx("lvl:admin.grace-days")}}</label>
 									<input type="number" min="0" max="365" step="1" id="lvl-graceDays" name="graceDays" class="form-control">
 								</div>
 								<div class="col-12 col-md-6">
-									<label class="form-label" for="lvl-attemptsPerHour">[[lvl:admin.attempts-per-hour]]</label>
+									<label class="form-label" for="lvl-attemptsPerHour">{{tx("lvl:admin.attempts-per-hour")}}</label>
 									<input type="number" min="1" max="100" step="1" id="lvl-attemptsPerHour" name="attemptsPerHour" class="form-control">
 								</div>
 							</div>
 							<div class="mb-3">
-								<label class="form-label" for="lvl-exemptGroups">[[lvl:admin.exempt-groups]]</label>
+								<label class="form-label" for="lvl-exemptGroups">{{tx("lvl:admin.exempt-groups")}}</label>
 								<select multiple id="lvl-exemptGroups" name="exemptGroups" class="form-select" size="4">
 									{{{ each groups }}}
-									<option value="{./name}">{./name}</option>
+									<option value="{{./name}}">{{./name}}</option>
 									{{{ end }}}
 								</select>
-								<div class="form-text">[[lvl:admin.exempt-groups-help]]</div>
+								<div class="form-text">{{tx("lvl:admin.exempt-groups-help")}}</div>
 							</div>
-							<h6 class="fw-bold mt-4 mb-2">[[lvl:admin.qa-title]]</h6>
+							<h6 class="fw-bold mt-4 mb-2">{{tx("lvl:admin.qa-title")}}</h6>
 							<div class="form-check form-switch mb-3">
 								<input class="form-check-input" type="checkbox" id="lvl-qaSeveralAccepted" name="qaSeveralAccepted">
-								<label class="form-check-label" for="lvl-qaSeveralAccepted">[[lvl:admin.qa-several-accepted]]</label>
+								<label class="form-check-label" for="lvl-qaSeveralAccepted">{{tx("lvl:admin.qa-several-accepted")}}</label>
 							</div>
 							<div class="row g-3 mb-3">
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaRouteCount">[[lvl:admin.qa-route-count]]</label>
+									<label class="form-label" for="lvl-qaRouteCount">{{tx("lvl:admin.qa-route-count")}}</label>
 									<input type="number" min="0" max="50" step="1" id="lvl-qaRouteCount" name="qaRouteCount" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaWeeklyCap">[[lvl:admin.qa-weekly-cap]]</label>
+									<label class="form-label" for="lvl-qaWeeklyCap">{{tx("lvl:admin.qa-weekly-cap")}}</label>
 									<input type="number" min="0" max="50" step="1" id="lvl-qaWeeklyCap" name="qaWeeklyCap" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaExpiryDays">[[lvl:admin.qa-expiry-days]]</label>
+									<label class="form-label" for="lvl-qaExpiryDays">{{tx("lvl:admin.qa-expiry-days")}}</label>
 									<input type="number" min="1" max="730" step="1" id="lvl-qaExpiryDays" name="qaExpiryDays" class="form-control">
 								</div>
 							</div>
 							<div class="row g-3 mb-3">
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaExpiryReminderDays">[[lvl:admin.qa-expiry-reminder-days]]</label>
+									<label class="form-label" for="lvl-qaExpiryReminderDays">{{tx("lvl:admin.qa-expiry-reminder-days")}}</label>
 									<input type="number" min="0" max="60" step="1" id="lvl-qaExpiryReminderDays" name="qaExpiryReminderDays" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaDirectRequests">[[lvl:admin.qa-direct-requests]]</label>
+									<label class="form-label" for="lvl-qaDirectRequests">{{tx("lvl:admin.qa-direct-requests")}}</label>
 									<input type="number" min="1" max="20" step="1" id="lvl-qaDirectRequests" name="qaDirectRequests" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaAcceptReminderDays">[[lvl:admin.qa-accept-reminder-days]]</label>
+									<label class="form-label" for="lvl-qaAcceptReminderDays">{{tx("lvl:admin.qa-accept-reminder-days")}}</label>
 									<input type="number" min="1" max="90" step="1" id="lvl-qaAcceptReminderDays" name="qaAcceptReminderDays" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaEscalateHours">[[lvl:admin.qa-escalate-hours]]</label>
+									<label class="form-label" for="lvl-qaEscalateHours">{{tx("lvl:admin.qa-escalate-hours")}}</label>
 									<input type="number" min="1" max="720" step="1" id="lvl-qaEscalateHours" name="qaEscalateHours" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaModeratorDays">[[lvl:admin.qa-moderator-days]]</label>
+									<label class="form-label" for="lvl-qaModeratorDays">{{tx("lvl:admin.qa-moderator-days")}}</label>
 									<input type="number" min="1" max="90" step="1" id="lvl-qaModeratorDays" name="qaModeratorDays" class="form-control">
 								</div>
 								<div class="col-12 col-md-4">
-									<label class="form-label" for="lvl-qaEscalationGroup">[[lvl:admin.qa-escalation-group]]</label>
+									<label class="form-label" for="lvl-qaEscalationGroup">{{tx("lvl:admin.qa-escalation-group")}}</label>
 									<select id="lvl-qaEscalationGroup" name="qaEscalationGroup" class="form-select">
-										<option value="">[[lvl:admin.qa-escalation-moderators]]</option>
+										<option value="">{{tx("lvl:admin.qa-escalation-moderators")}}</option>
 										{{{ each groups }}}
-										<option value="{./name}">{./name}</option>
+										<option value="{{./name}}">{{./name}}</option>
 										{{{ end }}}
 									</select>
 								</div>
 							</div>
 							<div class="mb-3" component="lvl/admin/qa-categories">
-								<h6 class="fw-bold mb-1">[[lvl:admin.qa-categories-title]]</h6>
-								<p class="form-text mt-0">[[lvl:admin.qa-categories-help]]</p>
+								<h6 class="fw-bold mb-1">{{tx("lvl:admin.qa-categories-title")}}</h6>
+								<p class="form-text mt-0">{{tx("lvl:admin.qa-categories-help")}}</p>
 								<div class="table-responsive">
 									<table class="table table-sm align-middle mb-0">
 										<thead>
 											<tr>
-												<th scope="col">[[lvl:admin.qa-category]]</th>
-												<th scope="col" class="text-center">[[lvl:qa.type.question]]</th>
-												<th scope="col" class="text-center">[[lvl:qa.type.offer]]</th>
-												<th scope="col" class="text-center">[[lvl:qa.type.wanted]]</th>
-												<th scope="col" class="text-center">[[lvl:qa.type.discussion]]</th>
-												<th scope="col">[[lvl:admin.qa-default-type]]</th>
+												<th scope="col">{{tx("lvl:admin.qa-category")}}</th>
+												<th scope="col" class="text-center">{{tx("lvl:qa.type.question")}}</th>
+												<th scope="col" class="text-center">{{tx("lvl:qa.type.offer")}}</th>
+												<th scope="col" class="text-center">{{tx("lvl:qa.type.wanted")}}</th>
+												<th scope="col" class="text-center">{{tx("lvl:qa.type.discussion")}}</th>
+												<th scope="col">{{tx("lvl:admin.qa-default-type")}}</th>
 											</tr>
 										</thead>
 										<tbody component="lvl/admin/qa-categories/rows"></tbody>
 									</table>
 								</div>
-								<p class="form-text d-none" component="lvl/admin/qa-categories/none">[[lvl:admin.qa-categories-none]]</p>
+								<p class="form-text d-none" component="lvl/admin/qa-categories/none">{{tx("lvl:admin.qa-categories-none")}}</p>
 							</div>
-							<p class="form-text">[[lvl:admin.secretariat-help]]</p>
+							<p class="form-text">{{tx("lvl:admin.secretariat-help")}}</p>
 							<div class="d-flex flex-wrap gap-2">
-								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> [[lvl:admin.roster-link]]</a>
-								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/competences"><i class="fa fa-sitemap"></i> [[lvl:admin.competences-link]]</a>
-								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/insight"><i class="fa fa-chart-column"></i> [[lvl-insight:title]]</a>
-								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/charter"><i class="fa fa-scale-balanced"></i> [[lvl-engagement:admin.title]]</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/roster"><i class="fa fa-address-book"></i> {{tx("lvl:admin.roster-link")}}</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/competences"><i class="fa fa-sitemap"></i> {{tx("lvl:admin.competences-link")}}</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/insight"><i class="fa fa-chart-column"></i> {{tx("lvl-insight:title")}}</a>
+								<a class="btn btn-outline-primary btn-sm" href="{config.relative_path}/admin/plugins/lvl/charter"><i class="fa fa-scale-balanced"></i> {{tx("lvl-engagement:admin.title")}}</a>
 							</div>
 						</div>
 					</form>

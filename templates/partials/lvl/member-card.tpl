@@ -6,23 +6,23 @@
 			</a>
 			<div class="d-flex flex-column gap-1 flex-grow-1" style="min-width: 0;">
 				<h3 class="fs-6 fw-semibold mb-0 text-break">
-					<a class="text-reset" href="{config.relative_path}/user/{./userslug}">{./displayname}</a>
+					<a class="text-reset" href="{config.relative_path}/user/{./userslug}">{{./displayname}}</a>
 				</h3>
 				{{{ if ./profession }}}
-				<div class="text-secondary small text-break"><i class="fa fa-fw fa-briefcase" aria-hidden="true"></i> {./profession}</div>
+				<div class="text-secondary small text-break"><i class="fa fa-fw fa-briefcase" aria-hidden="true"></i> {{./profession}}</div>
 				{{{ end }}}
 			</div>
-			<span class="badge rounded-pill flex-shrink-0 {{{ if (./availability == "available") }}}text-bg-success{{{ end }}}{{{ if (./availability == "limited") }}}text-bg-warning{{{ end }}}{{{ if (./availability == "not-now") }}}text-bg-secondary{{{ end }}}">[[lvl:availability.{./availability}]]</span>
+			<span class="badge rounded-pill flex-shrink-0 {{{ if (./availability == "available") }}}text-bg-success{{{ end }}}{{{ if (./availability == "limited") }}}text-bg-warning{{{ end }}}{{{ if (./availability == "not-now") }}}text-bg-secondary{{{ end }}}">{{tx(lvlKey("lvl:availability.", ./availability))}}</span>
 		</div>
 
 		{{{ if ./matched.length }}}
 		<ul class="list-unstyled d-flex flex-column gap-2 mb-0">
 			{{{ each ./matched }}}
 			<li class="d-flex flex-wrap align-items-center gap-1">
-				<a class="fw-semibold me-1 text-break" href="{config.relative_path}/wie-weet-wat/{./key}">{./label}</a>
-				<span class="badge {{{ if (./level == "expert") }}}text-bg-primary{{{ end }}}{{{ if (./level == "experienced") }}}text-bg-info{{{ end }}}{{{ if (./level == "basic") }}}text-bg-light border{{{ end }}}">[[lvl:level.{./level}]]</span>
+				<a class="fw-semibold me-1 text-break" href="{config.relative_path}/wie-weet-wat/{./key}">{{./label}}</a>
+				<span class="badge {{{ if (./level == "expert") }}}text-bg-primary{{{ end }}}{{{ if (./level == "experienced") }}}text-bg-info{{{ end }}}{{{ if (./level == "basic") }}}text-bg-light border{{{ end }}}">{{tx(lvlKey("lvl:level.", ./level))}}</span>
 				{{{ each ./roles }}}
-				<span class="badge rounded-pill border text-body fw-normal">[[lvl:role.{@value}]]</span>
+				<span class="badge rounded-pill border text-body fw-normal">{{tx(lvlKey("lvl:role.", @value))}}</span>
 				{{{ end }}}
 			</li>
 			{{{ end }}}
@@ -32,18 +32,18 @@
 		{{{ if (./languages.length || ./region) }}}
 		<div class="d-flex flex-wrap gap-3 small text-secondary">
 			{{{ if ./languages.length }}}
-			<span><i class="fa fa-fw fa-language" aria-hidden="true"></i><span class="visually-hidden">[[lvl:member.languages]]</span> {{{ each ./languages }}}[[lvl:language.{@value}]]{{{ if !@last }}}, {{{ end }}}{{{ end }}}</span>
+			<span><i class="fa fa-fw fa-language" aria-hidden="true"></i><span class="visually-hidden">{{tx("lvl:member.languages")}}</span> {{{ each ./languages }}}{{tx(lvlKey("lvl:language.", @value))}}{{{ if !@last }}}, {{{ end }}}{{{ end }}}</span>
 			{{{ end }}}
 			{{{ if ./region }}}
-			<span><i class="fa fa-fw fa-location-dot" aria-hidden="true"></i><span class="visually-hidden">[[lvl:member.region]]</span> [[lvl:region.{./region}]]</span>
+			<span><i class="fa fa-fw fa-location-dot" aria-hidden="true"></i><span class="visually-hidden">{{tx("lvl:member.region")}}</span> {{tx(lvlKey("lvl:region.", ./region))}}</span>
 			{{{ end }}}
 		</div>
 		{{{ end }}}
 
 		<div class="d-grid d-sm-flex gap-2 mt-1">
-			<a class="btn btn-outline-secondary" href="{config.relative_path}/user/{./userslug}/competenties"><i class="fa fa-fw fa-user" aria-hidden="true"></i> [[lvl:member.view-profile]]</a>
-			<a class="btn btn-primary" href="{config.relative_path}/user/{./userslug}" role="button" component="lvl/chat" data-uid="{./uid}"><i class="fa fa-fw fa-comment" aria-hidden="true"></i> [[lvl:member.send-message]]</a>
-			<button type="button" class="btn btn-outline-primary" component="lvl/ask" data-uid="{./uid}"><i class="fa fa-fw fa-circle-question" aria-hidden="true"></i> [[lvl:qa.ask.button]]</button>
+			<a class="btn btn-outline-secondary" href="{config.relative_path}/user/{./userslug}/competenties"><i class="fa fa-fw fa-user" aria-hidden="true"></i> {{tx("lvl:member.view-profile")}}</a>
+			<a class="btn btn-primary" href="{config.relative_path}/user/{./userslug}" role="button" component="lvl/chat" data-uid="{./uid}"><i class="fa fa-fw fa-comment" aria-hidden="true"></i> {{tx("lvl:member.send-message")}}</a>
+			<button type="button" class="btn btn-outline-primary" component="lvl/ask" data-uid="{./uid}"><i class="fa fa-fw fa-circle-question" aria-hidden="true"></i> {{tx("lvl:qa.ask.button")}}</button>
 		</div>
 	</div>
 </li>
