@@ -6,6 +6,7 @@ import * as insight from './insight/hooks';
 import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
+import * as privacy from './privacy/hooks';
 import * as qa from './qa/hooks';
 
 export = {
@@ -15,4 +16,5 @@ export = {
 	qa,
 	insight,
 	engagement,
+	privacy,
 };
