@@ -187,7 +187,7 @@ export interface Groups {
 	cache?: { reset(): void };
 	/** privacy check: the owners of a group, and taking ownership away (src/groups/ownership.js) */
 	getOwners(name: string): Promise<(number | string)[]>;
-	ownership: { rescind(uid: number, name: string): Promise<void> };
+	ownership: { rescind(uid: number, name: string): Promise<void>; grant(uid: number, name: string): Promise<void> };
 	/** members of several groups at once; for privilege groups (`cid:<cid>:privileges:groups:<p>`) these are group names */
 	getMembersOfGroups(names: string[]): Promise<string[][]>;
 }

@@ -51,7 +51,15 @@ async function adoptGroup(groupName: string): Promise<void> {
 		const everyone = [...new Set([...owners, ...members.map(Number)])];
 		const admins = await Promise.all(everyone.map(uid => nodebb.user().isAdministrator(uid)));
 		const outside = everyone.filter((_, i) => !admins[i]);
-		for (const uid of owners.filter(uid => outside.includes(uid))) {
+		const foreignOwners = owners.filter(uid => outside.includes(uid));
+		if (foreignOwners.length && foreignOwners.length === owners.length) {
+			// NodeBB keeps at least one owner once a group has one: the first administrator takes over
+			const [firstAdmin] = await g.getMembers('administrators', 0, 0);
+			if (firstAdmin) {
+				await g.ownership.grant(Number(firstAdmin), groupName);
+			}
+		}
+		for (const uid of foreignOwners) {
 			await g.ownership.rescind(uid, groupName);
 		}
 		for (const uid of members.map(Number).filter(uid => outside.includes(uid))) {

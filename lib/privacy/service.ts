@@ -140,7 +140,12 @@ export async function applyFix(check: CheckId, fix: string, uid: number, ip?: st
 			await g.update(s.membersGroup, { private: 1, hidden: 1 });
 			const owners = (await g.getOwners(s.membersGroup)).map(Number).filter(o => o > 0);
 			const admins = await Promise.all(owners.map(o => nodebb.user().isAdministrator(o)));
-			for (const owner of owners.filter((_, i) => !admins[i])) {
+			const foreign = owners.filter((_, i) => !admins[i]);
+			if (foreign.length && !admins.some(Boolean)) {
+				// NodeBB keeps at least one owner once a group has one: the administrator applying the fix takes over
+				await g.ownership.grant(uid, s.membersGroup);
+			}
+			for (const owner of foreign) {
 				await g.ownership.rescind(owner, s.membersGroup);
 			}
 			break;
