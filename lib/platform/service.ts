@@ -56,7 +56,7 @@ async function adoptGroup(groupName: string): Promise<void> {
 			// NodeBB keeps at least one owner once a group has one: the first administrator takes over
 			const [firstAdmin] = await g.getMembers('administrators', 0, 0);
 			if (firstAdmin) {
-				await g.ownership.grant(Number(firstAdmin), groupName);
+				await g.ownership.grant(firstAdmin, groupName);
 			}
 		}
 		for (const uid of foreignOwners) {
