@@ -4,6 +4,7 @@
 import * as nodebb from '../nodebb';
 import { NS, PLUGIN_ID } from '../settings';
 import { apiRoutes, pageRoutes } from './routes';
+import * as erase from './erase';
 import * as service from './service';
 
 interface AdminHeader { plugins: { route: string; icon?: string; name: string }[] }
@@ -46,4 +47,9 @@ export async function actionPluginActivate(payload: { id: string }): Promise<voi
 	if (payload.id === PLUGIN_ID) {
 		await service.runAndLog('activation');
 	}
+}
+
+/** Runs after the capabilities' own handlers (priority): sweeps what names the member in shared keys. */
+export async function staticUserDelete(payload: { uid: number }): Promise<void> {
+	await erase.sweepAfterDeletion(payload.uid, await erase.namesOf(payload.uid));
 }
