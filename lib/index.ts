@@ -7,6 +7,7 @@ import * as kernel from './kernel/hooks';
 import * as engagement from './engagement/hooks';
 import * as membership from './membership/hooks';
 import * as platform from './platform/hooks';
+import * as privacy from './privacy/hooks';
 import * as qa from './qa/hooks';
 import * as qaSimilar from './qa/similar-hooks';
 
@@ -19,4 +20,5 @@ export = {
 	qaSimilar,
 	insight,
 	engagement,
+	privacy,
 };

@@ -189,6 +189,11 @@ export interface Groups {
 	systemGroups: string[];
 	ephemeralGroups: string[];
 	cache?: { reset(): void };
+	/** privacy check: the owners of a group, and taking ownership away (src/groups/ownership.js) */
+	getOwners(name: string): Promise<(number | string)[]>;
+	ownership: { rescind(uid: number, name: string): Promise<void>; grant(uid: number, name: string): Promise<void> };
+	/** members of several groups at once; for privilege groups (`cid:<cid>:privileges:groups:<p>`) these are group names */
+	getMembersOfGroups(names: string[]): Promise<string[][]>;
 }
 
 export interface UserApi {
@@ -218,10 +223,14 @@ export interface Privileges {
 		/** the cids the member has that privilege in */
 		filterCids(privilege: string, cids: number[], uid: number): Promise<number[]>;
 		getGroupPrivilegeList(): string[];
+		getUserPrivilegeList(): string[];
 	};
 	global: {
 		can(privilege: string, uid: number): Promise<boolean>;
 		give(privileges: string[], members: string | string[]): Promise<void>;
+		rescind(privileges: string[], groupName: string): Promise<void>;
+		/** which of NodeBB's global group privileges (`groups:<p>` → held) a group holds */
+		groupPrivileges(groupName: string): Promise<Record<string, boolean>>;
 	};
 	admin: {
 		can(privilege: string, uid: number): Promise<boolean>;
@@ -254,6 +263,8 @@ export interface Categories {
 	getCategoriesFields(cids: number[], fields: string[]): Promise<Record<string, unknown>[]>;
 	/** per category, the uids with the moderate privilege (directly or through a group) */
 	getModeratorUids(cids: number[]): Promise<number[][]>;
+	/** every descendant of a category (src/categories/index.js) */
+	getChildrenCids(cid: number): Promise<number[]>;
 }
 
 export interface Topics {
@@ -450,6 +461,9 @@ export async function renderTemplate(template: string, data: Record<string, unkn
 }
 export const emailer = lazy<Emailer>('./src/emailer');
 export const eventTypes = (): string[] => lazy<{ types: string[] }>('./src/events')().types;
+/** NodeBB's admin socket method that saves the custom profile fields (ACP › Manage › Users › Custom fields). */
+export const saveCustomProfileFields = (uid: number, fields: Record<string, unknown>[]): Promise<void> =>
+	lazy<{ saveCustomFields(socket: { uid: number }, fields: Record<string, unknown>[]): Promise<void> }>('./src/socket.io/admin/user')().saveCustomFields({ uid }, fields);
 export const adminRouteMap = (): Record<string, string> => lazy<{ admin: { routeMap: Record<string, string> } }>('./src/privileges')().admin.routeMap;
 
 /* ---------- small conveniences over the host ---------- */

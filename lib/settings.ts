@@ -91,7 +91,12 @@ const RANGES = {
 export const RESERVED_GROUPS = ['registered-users', 'verified-users', 'unverified-users', 'banned-users',
 	'administrators', 'Global Moderators', 'guests', 'spiders', 'fediverse'];
 
-function list(raw: unknown): string[] {
+/** NodeBB's reserved groups and its privilege groups (`cid:<cid>:privileges:…`). */
+export function isReservedGroup(name: string): boolean {
+	return RESERVED_GROUPS.includes(name) || name.startsWith('cid:');
+}
+
+export function list(raw: unknown): string[] {
 	if (Array.isArray(raw)) {
 		return raw.map(v => String(v).trim()).filter(Boolean);
 	}
@@ -148,7 +153,8 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 	return {
 		membersGroup: RESERVED_GROUPS.includes(group) ? DEFAULTS.membersGroup : group,
 		platformCids: [...new Set(list(r.platformCids).map(v => parseInt(v, 10)).filter(n => Number.isInteger(n) && n > 0))],
-		exemptGroups: [...new Set(list(r.exemptGroups))],
+		// NodeBB's own groups are never an exemption (`registered-users` would let every account in): dropped
+		exemptGroups: [...new Set(list(r.exemptGroups))].filter(g => !isReservedGroup(g)),
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
@@ -184,6 +190,10 @@ export function validate(raw: Record<string, unknown>): string | null {
 	}
 	if (group.length > 100) {
 		return `[[${NS}:error.group-name-too-long]]`;
+	}
+	if (raw.exemptGroups !== undefined && list(raw.exemptGroups).some(isReservedGroup)) {
+		const bad = list(raw.exemptGroups).find(g => RESERVED_GROUPS.includes(g)) ?? 'cid:…';
+		return `[[${NS}:error.exempt-system-group, ${bad}]]`;
 	}
 	if (raw.warningLadder !== undefined) {
 		try {

@@ -5,6 +5,9 @@
 		<div class="col-12 px-0 mb-4" tabindex="0">
 			<ul class="nav nav-tabs mb-3" role="tablist">
 				<li class="nav-item" role="presentation">
+					<a class="nav-link" href="{config.relative_path}/admin/plugins/lvl/privacy" component="lvl/privacy/tab">{{tx("lvl-privacy:tab")}}</a>
+				</li>
+				<li class="nav-item" role="presentation">
 					<button class="nav-link active" data-bs-toggle="tab" data-bs-target="#lvl-tab-general" type="button" role="tab">{{tx("lvl:admin.tab.general")}}</button>
 				</li>
 			</ul>
