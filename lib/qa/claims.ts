@@ -20,7 +20,6 @@ import { K } from './store';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-export const NS = 'lvl-promise';
 
 export async function stateOf(tid: number): Promise<PromiseState> {
 	return readState(await nodebb.db().getObject(K.promise(tid)));
@@ -72,7 +71,7 @@ async function tellAsker(t: { tid: number; uid: number }, from: number, key: str
 		const n = nodebb.notifications();
 		await n.push(await n.create({
 			type: 'lvl-qa', nid: `lvl:qa:${key}:${String(t.tid)}:${String(now)}`, tid: t.tid, from, path: `/topic/${String(t.tid)}`,
-			bodyShort: `[[${NS}:notification.${key}, ${await nameOf(from)}, ${await titleOf(t.tid)}]]`,
+			bodyShort: `[[lvl-promise:notification.${key}, ${await nameOf(from)}, ${await titleOf(t.tid)}]]`,
 		}), [t.uid]);
 	} catch (err) {
 		nodebb.log.error(`promise notification for ${String(t.tid)} failed: ${String(err)}`);
@@ -143,7 +142,7 @@ export async function release(tid: number, uid: number, now = Date.now()): Promi
 	return withLock(tid, async () => {
 		const state = await stateOf(tid);
 		if (state.claimBy !== uid || !activeClaim(state, now)) {
-			throw new Error(`[[${NS}:error.not-your-claim]]`);
+			throw new Error('[[lvl-promise:error.not-your-claim]]');
 		}
 		await endClaim(tid, state, now, true);
 		await nodebb.db().setAdd(K.declined(tid), String(uid));
@@ -159,7 +158,7 @@ export async function decline(tid: number, uid: number, now = Date.now()): Promi
 			throw new Error('[[error:no-topic]]');
 		}
 		if (!await wasRoutedTo(tid, uid)) {
-			throw new Error(`[[${NS}:error.not-routed]]`);
+			throw new Error('[[lvl-promise:error.not-routed]]');
 		}
 		const state = await stateOf(tid);
 		if (state.claimBy === uid && activeClaim(state, now)) {
@@ -183,7 +182,7 @@ export async function expire(tid: number, state: PromiseState, now: number): Pro
 		const n = nodebb.notifications();
 		await n.push(await n.create({
 			type: 'lvl-qa', nid: `lvl:qa:claim-expired:${String(tid)}:${String(state.claimUntil)}`, tid, path: `/topic/${String(tid)}`,
-			bodyShort: `[[${NS}:notification.claim-expired, ${await titleOf(tid)}]]`,
+			bodyShort: `[[lvl-promise:notification.claim-expired, ${await titleOf(tid)}]]`,
 		}), [state.claimBy]);
 	} catch (err) {
 		nodebb.log.error(`claim expiry notification for ${String(tid)} failed: ${String(err)}`);

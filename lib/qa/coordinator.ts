@@ -19,7 +19,6 @@ import * as store from './store';
 import { K } from './store';
 
 export const NOTIFICATION_TYPE = 'lvl-qa-coordinator';
-const NS = 'lvl-promise';
 
 /** The coordinators group for a category ('' = none named: the escalation group or the moderators). */
 export async function groupFor(cid: number): Promise<string> {
@@ -73,7 +72,7 @@ export async function notify(t: QaTopic, now: number): Promise<number> {
 	await deliver(to, {
 		type: NOTIFICATION_TYPE, nid: `lvl:qa:coordinator:${String(t.tid)}:${String(now)}`, tid: t.tid, from: t.uid,
 		path: `/topic/${String(t.tid)}`, importance: 6,
-		bodyShort: `[[${NS}:notification.coordinator, ${title}]]`,
+		bodyShort: `[[lvl-promise:notification.coordinator, ${title}]]`,
 	}, now);
 	return to.length;
 }
@@ -114,14 +113,14 @@ export async function assign(tid: number, by: number, to: number, now = Date.now
 	}
 	const t = await store.getTopic(tid);
 	if (t?.type !== 'question' || t.status !== 'open' || t.deleted) {
-		throw new Error(`[[${NS}:error.question-closed]]`);
+		throw new Error('[[lvl-promise:error.question-closed]]');
 	}
 	if (!(to > 0) || to === t.uid || !await canUsePlatform(to) || !await nodebb.privileges().topics.can('topics:read', tid, to)) {
-		throw new Error(`[[${NS}:error.cannot-assign]]`);
+		throw new Error('[[lvl-promise:error.cannot-assign]]');
 	}
 	const [avail] = await availabilityOf([to], now);
 	if (!avail || !routable(avail)) {
-		throw new Error(avail?.away ? `[[${NS}:error.member-away]]` : `[[${NS}:error.member-full]]`);
+		throw new Error(avail?.away ? '[[lvl-promise:error.member-away]]' : '[[lvl-promise:error.member-full]]');
 	}
 	const db = nodebb.db();
 	await db.setRemove(K.declined(tid), String(to));

@@ -14,7 +14,6 @@ import { type QaTopic, titleArg } from './rules';
 import { K } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
-const NS = 'lvl-promise';
 
 const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
@@ -59,7 +58,7 @@ export async function view(t: QaTopic, uid: number, now = Date.now()): Promise<P
 			claimName: await nameOf(state.claimBy), assignedName: await nameOf(state.assignedTo),
 		});
 		key = s.key;
-		line = `[[${NS}:standing.${s.key}${s.args.map(a => `, ${a}`).join('')}]]`;
+		line = `[[lvl-promise:standing.${s.key}${s.args.map(a => `, ${a}`).join('')}]]`;
 	}
 	return {
 		line,
@@ -97,7 +96,7 @@ export async function saveAvailability(uid: number, body: Record<string, unknown
 	const s = await settings.get();
 	const capacity = asCount(body.capacity, -1);
 	if (capacity < 1 || capacity > s.qaCapacity) {
-		throw new Error(`[[${NS}:error.capacity, ${String(s.qaCapacity)}]]`);
+		throw new Error(`[[lvl-promise:error.capacity, ${String(s.qaCapacity)}]]`);
 	}
 	const away = asString(body.awayUntil, 10);
 	let awayUntil = 0;
@@ -105,7 +104,7 @@ export async function saveAvailability(uid: number, body: Record<string, unknown
 		// away up to and including that day
 		const day = /^\d{4}-\d{2}-\d{2}$/.test(away) ? Date.parse(`${away}T23:59:59Z`) : NaN;
 		if (!Number.isFinite(day) || day < now || day > now + 366 * DAY) {
-			throw new Error(`[[${NS}:error.away-date]]`);
+			throw new Error('[[lvl-promise:error.away-date]]');
 		}
 		awayUntil = day;
 	}
@@ -113,7 +112,7 @@ export async function saveAvailability(uid: number, body: Record<string, unknown
 	const from = off ? 0 : parseClock(body.quietFrom);
 	const to = off ? 0 : parseClock(body.quietTo);
 	if (from === null || to === null) {
-		throw new Error(`[[${NS}:error.quiet-hours]]`);
+		throw new Error('[[lvl-promise:error.quiet-hours]]');
 	}
 	await nodebb.db().setObject(K.memberPrefs(uid), {
 		capacity: capacity >= s.qaCapacity ? 0 : capacity, awayUntil, quietFrom: clock(from), quietTo: clock(to),
