@@ -92,6 +92,9 @@ async function cascade(t: QaTopic, now: number, report: RunReport): Promise<numb
 		if (step.action === 'next-round') {
 			if ((await routing.route(t, undefined, now)).length) {
 				report.nextMatches += 1;
+				if (t.escalation < 1) {
+					await store.setTopicFields(t.tid, { lvlEscalation: 1 });
+				}
 				return now + times.roundMs;
 			}
 			// nobody left to ask: the coordinators, at once
