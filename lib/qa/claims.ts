@@ -14,7 +14,7 @@ import * as settings from '../settings';
 import {
 	activeClaim, type Availability, availability, claimProblem, type PromiseState, readPrefs, readState,
 } from './promise-rules';
-import { titleArg } from './rules';
+import { type QaTopic, titleArg } from './rules';
 import * as store from './store';
 import { K } from './store';
 
@@ -198,14 +198,15 @@ export async function onReply(tid: number): Promise<void> {
 }
 
 /** The question is gone: its promise data goes. */
-export async function forgetTopic(tid: number): Promise<void> {
+export async function forgetTopic(t: QaTopic): Promise<void> {
+	const { tid } = t;
 	const state = await stateOf(tid);
 	const db = nodebb.db();
 	if (state.claimBy) {
 		await db.sortedSetRemove(K.claimsBy(state.claimBy), String(tid));
 	}
 	await db.deleteAll([K.promise(tid), K.declined(tid)]);
-	await db.sortedSetsRemove([K.statFirstClaim('all')], String(tid));
+	await db.sortedSetsRemove(store.statScopes(t).map(K.statFirstClaim), String(tid));
 }
 
 /** An account is deleted: its claims end (the questions go on at the next run). */

@@ -67,7 +67,8 @@ export async function canCoordinate(tid: number, uid: number): Promise<boolean> 
 /** The job: the question goes to the coordinators, now or when their quiet hours end. */
 export async function notify(t: QaTopic, now: number): Promise<number> {
 	const to = await coordinatorsOf(t);
-	await setState(t.tid, { coordinatorAt: now });
+	// a member a coordinator chose earlier did not take it up: that assignment is over
+	await setState(t.tid, { coordinatorAt: now, assignedTo: 0 });
 	const title = titleArg(asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title));
 	await deliver(to, {
 		type: NOTIFICATION_TYPE, nid: `lvl:qa:coordinator:${String(t.tid)}:${String(now)}`, tid: t.tid, from: t.uid,

@@ -220,7 +220,7 @@ export async function actionTopicsPurge(payload: { topics: Record<string, unknow
 		const t = readTopic(raw);
 		if (t?.type) {
 			await topics.forget(t).catch((err: unknown) => { nodebb.log.error(`Q&A purge of ${String(t.tid)}: ${String(err)}`); });
-			await claims.forgetTopic(t.tid).catch((err: unknown) => { nodebb.log.error(`promise purge of ${String(t.tid)}: ${String(err)}`); });
+			await claims.forgetTopic(t).catch((err: unknown) => { nodebb.log.error(`promise purge of ${String(t.tid)}: ${String(err)}`); });
 		}
 	}
 }

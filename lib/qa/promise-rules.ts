@@ -191,7 +191,7 @@ export function cascadeStep(f: CascadeFacts, now: number, t: CascadeTimes): Casc
 	const later = (at: number): CascadeStep => ({ action: 'none', next: s.moderatorsAt ? at : Math.min(at, moderatorsDue) });
 	const roundOver = now >= s.roundAt + t.roundMs || (f.routed > 0 && f.declined >= f.routed);
 	// a member a coordinator chose who did not take it up within a round: back to the coordinators
-	const assignedPending = s.coordinatorAt > 0 && s.assignedAt > s.coordinatorAt;
+	const assignedPending = s.coordinatorAt > 0 && s.assignedTo > 0;
 	if ((!s.coordinatorAt && (f.routed === 0 || (s.round >= t.rounds && roundOver))) || (assignedPending && roundOver)) {
 		return { action: 'coordinator', next: now + t.roundMs };
 	}
@@ -253,7 +253,7 @@ export function standing(f: { status: string; answered: boolean; routed: number;
 	if (activeClaim(s, f.now)) {
 		return { key: 'claimed', args: [f.claimName] };
 	}
-	if (s.assignedTo && s.assignedAt >= s.coordinatorAt) {
+	if (s.assignedTo) {
 		return { key: 'assigned', args: [f.assignedName] };
 	}
 	if (s.coordinatorAt) {

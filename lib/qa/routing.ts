@@ -123,7 +123,11 @@ export async function sendTo(t: QaTopic, uids: number[], now: number, kind: 'rou
 		[K.routings, now, `${String(uid)}:${String(t.tid)}`],
 	]));
 	const state = await stateOf(t.tid);
-	await setState(t.tid, kind === 'assigned' ? { roundAt: now, assignedTo: uids[0] ?? 0, assignedBy: by, assignedAt: now } : { round: state.round + 1, roundAt: now });
+	await setState(t.tid, kind === 'assigned' ? { roundAt: now, assignedTo: uids[0] ?? 0, assignedBy: by, assignedAt: now } : {
+		round: state.round + 1,
+		// the first round counts from the question's own time (the job's timeouts are measured from it)
+		roundAt: state.round === 0 && t.timestamp ? Math.min(now, t.timestamp) : now,
+	});
 	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
 	await deliver(uids, {
 		type: NOTIFICATION_TYPE,
