@@ -278,6 +278,22 @@ describe('the promise: claim and cascade, capacity, quiet hours, coordinators', 
 		});
 	});
 
+	describe('Insight', () => {
+		it('the board sees the promise: answered within 48 hours, time to first claim, concentration; members do not', async () => {
+			const admin = await createUser('bestuur', { admin: true, member: true });
+			const adminS = await loginAs(admin);
+			const res = await adminS.get<Envelope<{ medianFirstClaimMs: number | null; topShare: number | null; gaps: unknown[] }>>(`${API}/insight/promise`);
+			assert.strictEqual(res.status, 200, res.text);
+			assert.ok(res.body.response.medianFirstClaimMs !== null, 'claims were made above');
+			assert.ok(res.body.response.topShare !== null && res.body.response.topShare > 0, 'answers were given above');
+			assert.ok(Array.isArray(res.body.response.gaps));
+			assert.strictEqual((await h1S.get(`${API}/insight/promise`)).status, 403);
+			const pageRes = await adminS.get('/admin/plugins/lvl/insight');
+			assert.strictEqual(pageRes.status, 200);
+			assert.match(pageRes.text, /component="lvl\/insight\/promise"/);
+		});
+	});
+
 	describe('the routes are for members only', () => {
 		it('a non-member and a guest cannot claim, decline, assign, see suggestions or settings', async () => {
 			const { tid } = await ask();

@@ -2,6 +2,7 @@ import assert from 'assert';
 import {
 	availability, cascadeStep, claimProblem, localClock, parseClock, parseCoordinatorGroups, quietUntil, readPrefs, readState, roundSize, routable, standing,
 } from '../../lib/qa/promise-rules';
+import { demandGaps, topShare } from '../../lib/insight/promise-rules';
 
 const HOUR = 60 * 60 * 1000;
 const times = { roundMs: 24 * HOUR, rounds: 3, moderatorsMs: 7 * 24 * HOUR };
@@ -100,5 +101,19 @@ describe('the promise (pure rules)', () => {
 
 	it('reads coordinators per category from "cid=Group" lines', () => {
 		assert.deepStrictEqual([...parseCoordinatorGroups('12=Helpdesk Gent\n x \n7 = Bureau ; 9=')], [[12, 'Helpdesk Gent'], [7, 'Bureau']]);
+	});
+
+	it('Insight: the share of answers by the top 10 % of helpers, and demand gaps without small numbers', () => {
+		assert.strictEqual(topShare([]), null);
+		assert.strictEqual(topShare([10, 0, 0]), 1);
+		// 20 helpers: the top 2 gave 30 of 48 answers
+		assert.strictEqual(topShare([20, 10, ...Array<number>(18).fill(1)]), 30 / 48);
+		const gaps = demandGaps([
+			{ competence: 'tax.vat', language: 'fr', region: 'brussels', demand: 7, helpers: 2 },
+			{ competence: 'law.family', language: 'nl', region: '', demand: 4, helpers: 0 },
+			{ competence: 'ict.cloud', language: 'nl', region: '', demand: 9, helpers: 12 },
+			{ competence: 'health.pharmacy', language: 'nl', region: '', demand: 30, helpers: 6 },
+		]);
+		assert.deepStrictEqual(gaps.map(g => [g.competence, g.helpers]), [['health.pharmacy', '6'], ['tax.vat', '<5']]);
 	});
 });
