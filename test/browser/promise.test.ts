@@ -59,14 +59,14 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await item.waitFor({ timeout: 30000 });
 		await item.click();
 		await page.waitForURL(new RegExp(`/topic/${String(tid)}`), { timeout: 30000 });
-		const claim = page.locator('[component="lvl/promise/claim"]');
+		// the buttons' labels arrive through NodeBB's translator, in Luc's language
+		const claim = page.locator('[component="lvl/promise/claim"]').filter({ hasText: 'Je m\'en occupe' });
 		await claim.waitFor({ timeout: 20000 });
-		assert.strictEqual((await claim.innerText()).trim(), 'Je m\'en occupe');
-		assert.match(await page.locator('[component="lvl/promise/decline"]').innerText(), /Pas pour moi/);
+		await page.locator('[component="lvl/promise/decline"]').filter({ hasText: 'Pas pour moi' }).waitFor({ timeout: 20000 });
 		await shot(page, 'promise-claim-phone-fr');
 		await claim.click();
 		await page.locator('[component="lvl/promise/release"]').waitFor({ timeout: 20000 });
-		assert.match(await page.locator('[component="lvl/promise/actions"]').innerText(), /Vous vous occupez de cette question/);
+		await page.locator('[component="lvl/promise/actions"]').filter({ hasText: /Vous vous occupez de cette question/ }).waitFor({ timeout: 20000 });
 		await context.close();
 	});
 
@@ -77,7 +77,8 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await page.goto(`${FORUM_URL}/topic/${String(tid)}`);
 		const line = page.locator('[component="lvl/promise/status"]');
 		await line.filter({ hasText: /neemt je vraag op/ }).waitFor({ timeout: 20000 });
-		assert.match(await line.innerText(), /Luc Dubois neemt je vraag op\./);
+		// NodeBB shows the username unless the forum shows full names
+		assert.match(await line.innerText(), /(Luc Dubois|luc\.dubois) neemt je vraag op\./);
 		assert.strictEqual(await line.getAttribute('data-state'), 'claimed');
 		await shot(page, 'promise-status-phone-nl');
 		await context.close();
@@ -94,11 +95,11 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		const panel = page.locator('[component="lvl/promise/assign"]');
 		await panel.waitFor({ timeout: 20000 });
 		assert.match(await panel.innerText(), /Toewijzen aan een lid/);
-		const row = panel.locator('div.border').filter({ hasText: 'Marie Claes' });
+		const row = panel.locator('div.border').filter({ hasText: /Marie Claes|marie\.claes/ });
 		await row.waitFor({ timeout: 20000 });
 		await shot(page, 'promise-coordinator-phone-nl');
 		await row.locator('[component="lvl/promise/assign-member"]').click();
-		await page.locator('[component="lvl/promise/status"]').filter({ hasText: /Een coördinator vroeg Marie Claes/ }).waitFor({ timeout: 20000 });
+		await page.locator('[component="lvl/promise/status"]').filter({ hasText: /Een coördinator vroeg (Marie Claes|marie\.claes)/ }).waitFor({ timeout: 20000 });
 		await context.close();
 		const m = new Session(FORUM_URL);
 		await m.login(marie.username, marie.password);
