@@ -12,7 +12,7 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import {
-	activeClaim, type Availability, availability, claimProblem, type PromiseState, readPrefs, readState,
+	activeClaim, type Availability, availability, claimProblem, displayName, type PromiseState, readPrefs, readState,
 } from './promise-rules';
 import { type QaTopic, titleArg } from './rules';
 import * as store from './store';
@@ -59,7 +59,7 @@ export async function wasRoutedTo(tid: number, uid: number): Promise<boolean> {
 }
 
 async function nameOf(uid: number): Promise<string> {
-	return titleArg(asString((await nodebb.user().getUserFields(uid, ['displayname'])).displayname));
+	return titleArg(displayName(await nodebb.user().getUserFields(uid, ['username', 'fullname', 'displayname'])));
 }
 
 async function titleOf(tid: number): Promise<string> {

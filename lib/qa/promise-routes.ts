@@ -9,7 +9,7 @@ import { apiMembersOnly } from '../platform/middleware';
 import * as settings from '../settings';
 import * as claims from './claims';
 import * as coordinator from './coordinator';
-import { activeClaim, capacityOf, clock, parseClock, readPrefs, standing } from './promise-rules';
+import { activeClaim, capacityOf, displayName, clock, parseClock, readPrefs, standing } from './promise-rules';
 import { type QaTopic, titleArg } from './rules';
 import { K } from './store';
 
@@ -24,7 +24,7 @@ async function readable(tid: number, uid: number): Promise<void> {
 }
 
 async function nameOf(uid: number): Promise<string> {
-	return uid > 0 ? titleArg(asString((await nodebb.user().getUserFields(uid, ['displayname'])).displayname)) : '';
+	return uid > 0 ? titleArg(displayName(await nodebb.user().getUserFields(uid, ['username', 'fullname', 'displayname']))) : '';
 }
 
 export interface PromiseView {

@@ -268,6 +268,12 @@ export function standing(f: { status: string; answered: boolean; routed: number;
 	return { key: 'waiting', args: [] };
 }
 
+/** A user's name as NodeBB shows it (it computes `displayname` only when the username is read with it). */
+export function displayName(u: Record<string, unknown> | null | undefined): string {
+	const pick = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+	return pick(u?.displayname) || pick(u?.username);
+}
+
 /* ---------- coordinators per category ---------- */
 
 /** "12=Helpdesk Gent" lines (or ';'-separated) → cid → group name. */

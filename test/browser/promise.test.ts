@@ -93,8 +93,7 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await login(page, adminLogin().username, adminLogin().password);
 		await page.goto(`${FORUM_URL}/topic/${String(other)}`);
 		const panel = page.locator('[component="lvl/promise/assign"]');
-		await panel.waitFor({ timeout: 20000 });
-		assert.match(await panel.innerText(), /Toewijzen aan een lid/);
+		await panel.filter({ hasText: /Toewijzen aan een lid/ }).waitFor({ timeout: 20000 });
 		const row = panel.locator('div.border').filter({ hasText: /Marie Claes|marie\.claes/ });
 		await row.waitFor({ timeout: 20000 });
 		await shot(page, 'promise-coordinator-phone-nl');
