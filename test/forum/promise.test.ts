@@ -126,7 +126,7 @@ describe('the promise: claim and cascade, capacity, quiet hours, coordinators', 
 			assert.strictEqual(res.status, 200, res.text);
 			const n = await notificationArrives(asker.uid, `lvl:qa:claimed:${String(tid)}`);
 			assert.match(String(n.bodyShort), /notification\.claimed/);
-			assert.match((await page(askerS, tid)).line, /^\[\[lvl-promise:standing\.claimed, /);
+			assert.strictEqual((await page(askerS, tid)).line, `[[lvl-promise:standing.claimed, ${h1.username}]]`, 'the asker reads who is on it');
 			const other = await h2S.put(`${API}/qa/topics/${String(tid)}/claim`, {});
 			assert.match(other.text, /Another member already took this question/);
 			assert.strictEqual((await page(h1S, tid)).canRelease, true);
