@@ -6,6 +6,7 @@
  */
 import * as nodebb from './nodebb';
 import { DEFAULT_LADDER, parseLadder } from './engagement/rules';
+import { isTimeZone } from './qa/promise-rules';
 
 export const NS = 'lvl';
 export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
@@ -36,8 +37,20 @@ export interface Settings {
 	/** Q&A: days after which an offer or wanted post expires; the author is reminded some days before. */
 	qaExpiryDays: number;
 	qaExpiryReminderDays: number;
-	/** Q&A: hours without a reply before a question goes to the next matching members. */
+	/** Q&A: hours a round waits for a claim or a reply before the question goes to the next matching members. */
 	qaEscalateHours: number;
+	/** Q&A (the promise): rounds of routing before an unclaimed question goes to the coordinators. */
+	qaRounds: number;
+	/** Q&A (the promise): hours a claim holds without a reply. */
+	qaClaimHours: number;
+	/** Q&A (the promise): open claims + open direct requests a member carries at most (members may set less). */
+	qaCapacity: number;
+	/** Q&A (the promise): the forum's time zone for members' quiet hours (IANA name). */
+	qaTimeZone: string;
+	/** Q&A (the promise): the coordinators group ('' = the escalation group, else the moderators). */
+	qaCoordinatorGroup: string;
+	/** Q&A (the promise): coordinators per category, "cid=Group" lines (they win over qaCoordinatorGroup). */
+	qaCoordinatorGroups: string;
 	/** Q&A: days without a reply before a question goes to the moderators or the escalation group. */
 	qaModeratorDays: number;
 	/** Q&A: the group told about questions nobody answered ('' = the moderators of the question's category). */
@@ -69,7 +82,13 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	qaDirectRequests: 3,
 	qaExpiryDays: 60,
 	qaExpiryReminderDays: 5,
-	qaEscalateHours: 48,
+	qaEscalateHours: 24,
+	qaRounds: 3,
+	qaClaimHours: 24,
+	qaCapacity: 3,
+	qaTimeZone: 'Europe/Brussels',
+	qaCoordinatorGroup: '',
+	qaCoordinatorGroups: '',
 	qaModeratorDays: 7,
 	qaEscalationGroup: '',
 	qaAcceptReminderDays: 7,
@@ -83,7 +102,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 /** Integer settings: their bounds. */
 const RANGES = {
 	graceDays: [0, 365], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
-	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
+	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaRounds: [1, 10], qaClaimHours: [1, 336], qaCapacity: [1, 20], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
 	warningDays: [1, 3650],
 } as const;
 
@@ -165,6 +184,12 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		qaExpiryDays: int(r.qaExpiryDays, DEFAULTS.qaExpiryDays, ...RANGES.qaExpiryDays),
 		qaExpiryReminderDays: int(r.qaExpiryReminderDays, DEFAULTS.qaExpiryReminderDays, ...RANGES.qaExpiryReminderDays),
 		qaEscalateHours: int(r.qaEscalateHours, DEFAULTS.qaEscalateHours, ...RANGES.qaEscalateHours),
+		qaRounds: int(r.qaRounds, DEFAULTS.qaRounds, ...RANGES.qaRounds),
+		qaClaimHours: int(r.qaClaimHours, DEFAULTS.qaClaimHours, ...RANGES.qaClaimHours),
+		qaCapacity: int(r.qaCapacity, DEFAULTS.qaCapacity, ...RANGES.qaCapacity),
+		qaTimeZone: typeof r.qaTimeZone === 'string' && isTimeZone(r.qaTimeZone.trim()) ? r.qaTimeZone.trim() : DEFAULTS.qaTimeZone,
+		qaCoordinatorGroup: typeof r.qaCoordinatorGroup === 'string' ? r.qaCoordinatorGroup.trim().slice(0, 100) : '',
+		qaCoordinatorGroups: typeof r.qaCoordinatorGroups === 'string' ? r.qaCoordinatorGroups.trim().slice(0, 2000) : '',
 		qaModeratorDays: int(r.qaModeratorDays, DEFAULTS.qaModeratorDays, ...RANGES.qaModeratorDays),
 		qaEscalationGroup: typeof r.qaEscalationGroup === 'string' ? r.qaEscalationGroup.trim().slice(0, 100) : '',
 		qaAcceptReminderDays: int(r.qaAcceptReminderDays, DEFAULTS.qaAcceptReminderDays, ...RANGES.qaAcceptReminderDays),
@@ -194,6 +219,9 @@ export function validate(raw: Record<string, unknown>): string | null {
 	if (raw.exemptGroups !== undefined && list(raw.exemptGroups).some(isReservedGroup)) {
 		const bad = list(raw.exemptGroups).find(g => RESERVED_GROUPS.includes(g)) ?? 'cid:…';
 		return `[[${NS}:error.exempt-system-group, ${bad}]]`;
+	}
+	if (typeof raw.qaTimeZone === 'string' && raw.qaTimeZone.trim() && !isTimeZone(raw.qaTimeZone.trim())) {
+		return '[[lvl-promise:error.time-zone]]';
 	}
 	if (raw.warningLadder !== undefined) {
 		try {
@@ -230,6 +258,12 @@ export function toStored(settings: Settings): Record<string, string> {
 		qaExpiryDays: String(settings.qaExpiryDays),
 		qaExpiryReminderDays: String(settings.qaExpiryReminderDays),
 		qaEscalateHours: String(settings.qaEscalateHours),
+		qaRounds: String(settings.qaRounds),
+		qaClaimHours: String(settings.qaClaimHours),
+		qaCapacity: String(settings.qaCapacity),
+		qaTimeZone: settings.qaTimeZone,
+		qaCoordinatorGroup: settings.qaCoordinatorGroup,
+		qaCoordinatorGroups: settings.qaCoordinatorGroups,
 		qaModeratorDays: String(settings.qaModeratorDays),
 		qaEscalationGroup: settings.qaEscalationGroup,
 		qaAcceptReminderDays: String(settings.qaAcceptReminderDays),

@@ -11,6 +11,7 @@ import {
 	rank, rankingOf, type ScoreFilter, scoreMatches, visibleTo,
 } from './profile-rules';
 import * as qaStore from '../qa/store';
+import { awayAndFull as promiseAvailability } from '../qa/claims';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
 
@@ -34,6 +35,9 @@ export interface DirectoryResult {
 	region: string;
 	availability: string;
 	profession: string;
+	/** the promise: at capacity ("volzet"), or away until this day (YYYY-MM-DD, '' = around) */
+	full: boolean;
+	awayUntil: string;
 }
 
 export interface DirectoryPage {
@@ -226,9 +230,10 @@ async function candidates(q: DirectoryQuery, keys: string[], textWords: string[]
 }
 
 async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryResult[]> {
-	const [users, profiles] = await Promise.all([
+	const [users, profiles, promise] = await Promise.all([
 		nodebb.user().getUsersFields(uids, ['uid', 'username', 'userslug', 'displayname', 'picture', 'icon:text', 'icon:bgColor']),
 		store.getProfiles(uids),
+		promiseAvailability(uids),
 	]);
 	const t = await taxonomy.get();
 	const asked = new Set(q.competences.map(k => taxonomy.resolve(t, k)?.key ?? k));
@@ -249,6 +254,8 @@ async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryRes
 			region: p.region,
 			availability: p.availability,
 			profession: p.profession,
+			full: promise[i]?.full ?? false,
+			awayUntil: promise[i]?.awayUntil ?? '',
 		};
 	});
 }

@@ -2,6 +2,7 @@
  * Insight's ACP page ("Inzicht"), its API (figures, CSV of every table, recount) and the pulse for members.
  */
 import { neutral } from '../kernel/text';
+import * as promiseInsight from './promise';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
@@ -110,6 +111,7 @@ async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		sections,
 		topOn: s.insightTopContributors,
 		canChangeSettings: await nodebb.privileges().admin.can('admin:settings', req.uid),
+		promise: await promiseInsight.forPage(),
 		charts: {
 			months: d.qa.months,
 			backlog: d.qa.backlog,
@@ -138,6 +140,9 @@ export function apiRoutes(router: nodebb.Router): void {
 	const members = [guard(canSeePulse, `[[${NS}:error.not-a-member]]`)];
 	const ok = (res: nodebb.Res, payload: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
+	h.setupApiRoute(router, 'get', `/${NS}/insight/promise`, board, async (_req, res) => {
+		await ok(res, await promiseInsight.figures());
+	});
 	h.setupApiRoute(router, 'get', `/${NS}/insight`, board, async (req, res) => {
 		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLang(req)));
 	});

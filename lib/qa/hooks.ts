@@ -4,7 +4,11 @@
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
+import * as claims from './claims';
+import * as coordinator from './coordinator';
 import * as jobs from './jobs';
+import * as promise from './promise-routes';
+import * as quiet from './quiet';
 import * as requests from './requests';
 import * as routing from './routing';
 import { readTopic, type QaTopic, STATUSES, type TopicType, TYPES } from './rules';
@@ -21,6 +25,7 @@ export async function staticAppLoad(payload: { router: nodebb.Router }): Promise
 
 export async function staticApiRoutes(payload: { router: nodebb.Router }): Promise<void> {
 	apiRoutes(payload.router);
+	promise.apiRoutes(payload.router);
 }
 
 /** topics/create.js: `filter:topic.post` gets the request's body; a bad type or competence refuses the topic. */
@@ -63,8 +68,9 @@ export async function filterTopicCreate(payload: { topic: Record<string, unknown
 export async function actionTopicPost(payload: { topic: { tid: number } }): Promise<void> {
 	try {
 		const t = await topics.indexNewTopic(asCount(payload.topic.tid));
-		if (t?.type === 'question') {
-			await routing.route(t);
+		if (t?.type === 'question' && !(await routing.route(t)).length) {
+			// nobody available to ask: the next run of the job sends it to the coordinators
+			await nodebb.db().sortedSetAdd(store.K.escalation, Date.now(), String(t.tid));
 		}
 	} catch (err) {
 		nodebb.log.error(`Q&A indexing of topic ${String(payload.topic.tid)} failed: ${String(err)}`);
@@ -75,6 +81,7 @@ export async function actionTopicPost(payload: { topic: { tid: number } }): Prom
 export async function actionTopicReply(payload: { post: { pid: number; tid: number; uid: number; timestamp: number } }): Promise<void> {
 	try {
 		await topics.recordReply({ pid: asCount(payload.post.pid), tid: asCount(payload.post.tid), uid: asCount(payload.post.uid), timestamp: asCount(payload.post.timestamp) });
+		await claims.onReply(asCount(payload.post.tid));
 	} catch (err) {
 		nodebb.log.error(`Q&A reply record for ${String(payload.post.pid)} failed: ${String(err)}`);
 	}
@@ -119,6 +126,7 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 			expiresAt: t.expiresAt,
 			canAccept: t.type === 'question' && mayManage,
 			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && mayManage,
+			promise: await promise.view(t, payload.uid),
 		};
 	}
 	return payload;
@@ -212,6 +220,7 @@ export async function actionTopicsPurge(payload: { topics: Record<string, unknow
 		const t = readTopic(raw);
 		if (t?.type) {
 			await topics.forget(t).catch((err: unknown) => { nodebb.log.error(`Q&A purge of ${String(t.tid)}: ${String(err)}`); });
+			await claims.forgetTopic(t).catch((err: unknown) => { nodebb.log.error(`promise purge of ${String(t.tid)}: ${String(err)}`); });
 		}
 	}
 }
@@ -227,7 +236,7 @@ export async function actionPostMove(payload: { post: { pid: number; tid: number
 }
 
 export async function filterUserNotificationTypes(payload: { types: string[]; privilegedTypes: string[] }): Promise<typeof payload> {
-	payload.types.push(`notificationType_${routing.NOTIFICATION_TYPE}`, `notificationType_${requests.NOTIFICATION_TYPE}`, 'notificationType_lvl-qa-accepted', 'notificationType_lvl-qa');
+	payload.types.push(`notificationType_${routing.NOTIFICATION_TYPE}`, `notificationType_${requests.NOTIFICATION_TYPE}`, 'notificationType_lvl-qa-accepted', 'notificationType_lvl-qa', `notificationType_${coordinator.NOTIFICATION_TYPE}`);
 	return payload;
 }
 
@@ -240,5 +249,7 @@ export async function staticUserDelete(payload: { uid: number }): Promise<void> 
 	const db = nodebb.db();
 	await requests.purgeForUser(payload.uid);
 	await routing.forgetMember(payload.uid);
+	await claims.forgetMember(payload.uid);
+	await quiet.forgetMember(payload.uid);
 	await db.deleteAll([store.K.counts(payload.uid), store.K.memberPrefs(payload.uid), store.K.routedTo(payload.uid), store.K.mine(payload.uid)]);
 }

@@ -1,5 +1,5 @@
 /**
- * The Q&A's scheduled work, every 15 minutes on the one NodeBB process that runs jobs: escalating questions nobody
+ * The Q&A's scheduled work, every 5 minutes on the one NodeBB process that runs jobs: escalating questions nobody
  * answered (next matches, then the moderators or a chosen group), reminding askers to accept an answer, and
  * reminding and expiring offers and wanted posts. Each part reads only what is due (sorted sets scored by time), so a
  * run costs what is due, not what exists. `run(now)` is what the tests call.
@@ -9,8 +9,12 @@ import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
+import * as claims from './claims';
+import * as coordinator from './coordinator';
+import { cascadeStep } from './promise-rules';
+import * as quiet from './quiet';
 import * as routing from './routing';
-import { escalationStep } from './rules';
+import { escalationStep, type QaTopic } from './rules';
 import * as store from './store';
 import { K } from './store';
 import * as topics from './topics';
@@ -26,6 +30,9 @@ export interface RunReport {
 	askerReminders: number;
 	expiryReminders: number;
 	expired: number;
+	claimsExpired: number;
+	coordinators: number;
+	delivered: number;
 }
 
 async function titleOf(tid: number): Promise<string> {
@@ -56,6 +63,62 @@ async function escalationRecipients(cid: number): Promise<number[]> {
 	return mods.length ? mods : groups.getMembers('Global Moderators', 0, 199);
 }
 
+async function tellModerators(t: QaTopic, days: number): Promise<void> {
+	const title = await titleOf(t.tid);
+	const told = await nodebb.privileges().topics.filterUids('topics:read', t.tid, await escalationRecipients(t.cid));
+	await notify(told.filter(uid => uid !== t.uid), {
+		type: 'lvl-qa', nid: `lvl:qa:escalated:${String(t.tid)}`, tid: t.tid, from: t.uid, path: `/topic/${String(t.tid)}`,
+		bodyShort: `[[${NS}:qa.notification.escalated, ${title}, ${String(days)}]]`,
+	});
+}
+
+/**
+ * An open question nobody answered yet: the promise's cascade (promise-rules.cascadeStep) — a claim holds it, an
+ * expired claim, a round without a claim or one everybody declined passes it on, after the last round or when nobody
+ * can be asked it goes to the coordinators. Returns when to look again.
+ */
+async function cascade(t: QaTopic, now: number, report: RunReport): Promise<number | null> {
+	const s = await settings.get();
+	const times = { roundMs: s.qaEscalateHours * HOUR, rounds: s.qaRounds, moderatorsMs: s.qaModeratorDays * DAY };
+	const db = nodebb.db();
+	// a few steps at most: an expired claim, then the next round or the coordinators
+	for (let i = 0; i < 4; i += 1) {
+		const [state, routed, declined] = await Promise.all([claims.stateOf(t.tid), db.sortedSetCard(K.routedFor(t.tid)), db.setCount(K.declined(t.tid))]);
+		const step = cascadeStep({ open: t.status === 'open' && !t.deleted, answered: t.firstReplyAt > 0, timestamp: t.timestamp, routed, declined, state }, now, times);
+		if (step.action === 'expire-claim') {
+			await claims.expire(t.tid, state, now);
+			report.claimsExpired += 1;
+			continue;
+		}
+		if (step.action === 'next-round') {
+			if ((await routing.route(t, undefined, now)).length) {
+				report.nextMatches += 1;
+				if (t.escalation < 1) {
+					await store.setTopicFields(t.tid, { lvlEscalation: 1 });
+				}
+				return now + times.roundMs;
+			}
+			// nobody left to ask: the coordinators, at once
+			await claims.setState(t.tid, { round: Math.max(state.round, s.qaRounds) });
+			continue;
+		}
+		if (step.action === 'coordinator') {
+			await coordinator.notify(t, now);
+			report.coordinators += 1;
+			continue;
+		}
+		if (step.action === 'moderators') {
+			await tellModerators(t, s.qaModeratorDays);
+			await claims.setState(t.tid, { moderatorsAt: now });
+			await store.setTopicFields(t.tid, { lvlEscalation: 2 });
+			report.moderators += 1;
+			continue;
+		}
+		return step.next;
+	}
+	return now + times.roundMs;
+}
+
 async function escalate(now: number, report: RunReport): Promise<void> {
 	const s = await settings.get();
 	const times = { nextMatchesMs: s.qaEscalateHours * HOUR, moderatorsMs: s.qaModeratorDays * DAY, reminderMs: s.qaAcceptReminderDays * DAY };
@@ -65,35 +128,29 @@ async function escalate(now: number, report: RunReport): Promise<void> {
 		if (!t) {
 			continue;
 		}
-		const step = escalationStep(t, now, times);
-		if (step.action === 'next-matches') {
-			// the same ranking as at posting, without the members asked then
-			if ((await routing.route(t)).length) {
-				report.nextMatches += 1;
+		let next: number | null;
+		if (t.type === 'question' && t.status === 'open' && !t.deleted && !t.firstReplyAt) {
+			next = await cascade(t, now, report);
+		} else {
+			// answered (or closed): only the reminder to accept an answer remains
+			const step = escalationStep(t, now, times);
+			if (step.action === 'remind-asker') {
+				const title = await titleOf(t.tid);
+				await notify([t.uid], {
+					type: 'lvl-qa', nid: `lvl:qa:remind-accept:${String(t.tid)}`, tid: t.tid, path: `/topic/${String(t.tid)}`,
+					bodyShort: `[[${NS}:qa.notification.remind-accept, ${title}]]`,
+				});
+				report.askerReminders += 1;
 			}
-		} else if (step.action === 'moderators') {
-			const title = await titleOf(t.tid);
-			const told = await nodebb.privileges().topics.filterUids('topics:read', t.tid, await escalationRecipients(t.cid));
-			await notify(told.filter(uid => uid !== t.uid), {
-				type: 'lvl-qa', nid: `lvl:qa:escalated:${String(t.tid)}`, tid: t.tid, from: t.uid, path: `/topic/${String(t.tid)}`,
-				bodyShort: `[[${NS}:qa.notification.escalated, ${title}, ${String(s.qaModeratorDays)}]]`,
-			});
-			report.moderators += 1;
-		} else if (step.action === 'remind-asker') {
-			const title = await titleOf(t.tid);
-			await notify([t.uid], {
-				type: 'lvl-qa', nid: `lvl:qa:remind-accept:${String(t.tid)}`, tid: t.tid, path: `/topic/${String(t.tid)}`,
-				bodyShort: `[[${NS}:qa.notification.remind-accept, ${title}]]`,
-			});
-			report.askerReminders += 1;
+			if (step.stage !== t.escalation) {
+				await store.setTopicFields(t.tid, { lvlEscalation: step.stage });
+			}
+			next = step.next;
 		}
-		if (step.stage !== t.escalation) {
-			await store.setTopicFields(t.tid, { lvlEscalation: step.stage });
-		}
-		if (step.next === null) {
+		if (next === null) {
 			await db.sortedSetRemove(K.escalation, String(t.tid));
 		} else {
-			await db.sortedSetAdd(K.escalation, step.next, String(t.tid));
+			await db.sortedSetAdd(K.escalation, next, String(t.tid));
 		}
 	}
 }
@@ -130,13 +187,14 @@ async function expire(now: number, report: RunReport): Promise<void> {
 
 /** One run of the Q&A jobs as at `now`. A lock keeps two runs from overlapping (a slow run, or a misconfigured cluster). */
 export async function run(now = Date.now()): Promise<RunReport> {
-	const report: RunReport = { nextMatches: 0, moderators: 0, askerReminders: 0, expiryReminders: 0, expired: 0 };
+	const report: RunReport = { nextMatches: 0, moderators: 0, askerReminders: 0, expiryReminders: 0, expired: 0, claimsExpired: 0, coordinators: 0, delivered: 0 };
 	if (!await store.lock('jobs')) {
 		return report;
 	}
 	try {
 		await escalate(now, report);
 		await expire(now, report);
+		report.delivered = await quiet.drain(now);
 	} finally {
 		await store.unlock('jobs');
 	}
@@ -146,7 +204,7 @@ export async function run(now = Date.now()): Promise<RunReport> {
 export async function start(): Promise<void> {
 	await nodebb.addJob({
 		name: 'lvl:qa',
-		cronTime: '0 */15 * * * *',
+		cronTime: '0 */5 * * * *',
 		onTick: async () => {
 			const r = await run();
 			if (Object.values(r).some(Boolean)) {

@@ -12,6 +12,7 @@ import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
 import { type DirectRequest, readRequest, requestProblem } from './rules';
+import { deliver } from './quiet';
 import * as store from './store';
 import { K } from './store';
 
@@ -34,13 +35,9 @@ async function reachable(to: number, tid: number): Promise<boolean> {
 	return profile.listed && profile.availability !== 'not-now' && asString(paused) !== '1' && canRead;
 }
 
+/** Now, or when the member's quiet hours or "do not disturb" end (lib/qa/quiet.ts). */
 async function notify(uid: number, data: nodebb.NotificationData): Promise<void> {
-	try {
-		const n = nodebb.notifications();
-		await n.push(await n.create({ type: NOTIFICATION_TYPE, ...data }), [uid]);
-	} catch (err) {
-		nodebb.log.error(`direct request notification ${data.nid} failed: ${String(err)}`);
-	}
+	await deliver([uid], { type: NOTIFICATION_TYPE, ...data });
 }
 
 async function titleOf(tid: number): Promise<string> {

@@ -11,6 +11,9 @@ import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
 import { topHolders } from '../competences/directory';
 import { pickRecipients, type QaTopic, type RoutingCandidate } from './rules';
+import { availabilityOf, setState, stateOf } from './claims';
+import { routable, roundSize } from './promise-rules';
+import { deliver } from './quiet';
 import { K } from './store';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
@@ -42,7 +45,16 @@ function countByUid(values: string[]): Map<number, number> {
 	return out;
 }
 
-async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
+/**
+ * How many members have the same question (h6's "me too" count). The one place demand enters routing: each round
+ * asks more members for it (promise-rules.roundSize). 0 until that count exists.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the signature h6's count plugs into
+export function demandOf(_tid: number): Promise<number> {
+	return Promise.resolve(0);
+}
+
+export async function candidates(t: QaTopic, now = Date.now()): Promise<RoutingCandidate[]> {
 	const db = nodebb.db();
 	const lists = await Promise.all(t.competences.map(c => topHolders(c, 1, TOP)));
 	const byUid = new Map<number, RoutingCandidate>();
@@ -53,13 +65,15 @@ async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
 			byUid.set(uid, { uid, score: Math.max(prev?.score ?? 0, r.score), matches: (prev?.matches ?? 0) + 1, weekCount: 0, openRequests: 0, paused: false });
 		}
 	}
-	// only members who may read the question (its title goes out in the notification)
+	// only members who may read the question (its title goes out in the notification), not on holiday, below capacity
 	const readers = new Set(await nodebb.privileges().topics.filterUids('topics:read', t.tid, [...byUid.keys()]));
-	const cands = [...byUid.values()].filter(c => readers.has(c.uid));
+	const readable = [...byUid.values()].filter(c => readers.has(c.uid));
+	const avail = await availabilityOf(readable.map(c => c.uid), now);
+	const cands = readable.filter((_, i) => { const a = avail[i]; return a ? routable(a) : false; });
 	if (!cands.length) {
 		return cands;
 	}
-	const since = Date.now() - WEEK;
+	const since = now - WEEK;
 	// routings older than a week no longer count: the key keeps only the week, so reading it stays cheap
 	await db.sortedSetsRemoveRangeByScore([K.routings], '-inf', since);
 	const [week, open, prefs] = await Promise.all([
@@ -79,46 +93,52 @@ async function candidates(t: QaTopic): Promise<RoutingCandidate[]> {
 
 /**
  * Routes a question: picks the best members and notifies them (NodeBB notification type `lvl-qa-routed`, so each
- * member chooses notification, e-mail, both or none). `exclude` holds members asked before (escalation).
- * Returns the members asked.
+ * member chooses notification, e-mail, both or none), now or when their quiet hours end. Members asked before are
+ * not asked again (the next round takes the next ones). Each call is a round of the promise. Returns the members asked.
  */
-export async function route(t: QaTopic, count?: number): Promise<number[]> {
+export async function route(t: QaTopic, count?: number, now = Date.now()): Promise<number[]> {
 	if (t.type !== 'question' || !t.competences.length) {
 		return [];
 	}
 	const s = await settings.get();
 	const db = nodebb.db();
-	const already = new Set((await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number));
-	const asker = await competenceStore.getProfile(t.uid);
-	const picked = pickRecipients(await candidates(t), {
-		asker: t.uid, askerLanguages: asker.languages, weeklyCap: s.qaWeeklyCap, count: count ?? s.qaRouteCount, exclude: already,
+	const [alreadyList, asker, demand] = await Promise.all([db.getSortedSetRange(K.routedFor(t.tid), 0, -1), competenceStore.getProfile(t.uid), demandOf(t.tid)]);
+	const picked = pickRecipients(await candidates(t, now), {
+		asker: t.uid, askerLanguages: asker.languages, weeklyCap: s.qaWeeklyCap,
+		count: count ?? roundSize(s.qaRouteCount, demand), exclude: new Set(alreadyList.map(Number)),
 	});
 	if (!picked.length) {
 		return [];
 	}
-	const now = Date.now();
+	await sendTo(t, picked, now, 'routed');
+	return picked;
+}
+
+/** Records a round to these members and tells them ('routed', or 'assigned' by a coordinator). */
+export async function sendTo(t: QaTopic, uids: number[], now: number, kind: 'routed' | 'assigned', by = 0): Promise<void> {
+	const db = nodebb.db();
 	// who was asked, per question and per member, and the week's routings: one round trip
-	await db.sortedSetAddBulk(picked.flatMap((uid): [string, number, string][] => [
+	await db.sortedSetAddBulk(uids.flatMap((uid): [string, number, string][] => [
 		[K.routedFor(t.tid), now, String(uid)],
 		[K.routedTo(uid), now, String(t.tid)],
 		[K.routings, now, `${String(uid)}:${String(t.tid)}`],
 	]));
+	const state = await stateOf(t.tid);
+	await setState(t.tid, kind === 'assigned' ? { roundAt: now, assignedTo: uids[0] ?? 0, assignedBy: by, assignedAt: now } : {
+		round: state.round + 1,
+		// the first round counts from the question's own time (the job's timeouts are measured from it)
+		roundAt: state.round === 0 && t.timestamp ? Math.min(now, t.timestamp) : now,
+	});
 	const title = asString((await nodebb.topics().getTopicFields(t.tid, ['title'])).title);
-	try {
-		const n = nodebb.notifications();
-		await n.push(await n.create({
-			type: NOTIFICATION_TYPE,
-			nid: `lvl:qa:routed:${String(t.tid)}:${String(now)}`,
-			bodyShort: `[[${NS}:qa.notification.routed, ${neutralFromHost(title)}]]`,
-			path: `/topic/${String(t.tid)}`,
-			tid: t.tid,
-			from: t.uid,
-			importance: 6,
-		}), picked);
-	} catch (err) {
-		nodebb.log.error(`routing notification for ${String(t.tid)} failed: ${String(err)}`);
-	}
-	return picked;
+	await deliver(uids, {
+		type: NOTIFICATION_TYPE,
+		nid: `lvl:qa:${kind}:${String(t.tid)}:${String(now)}`,
+		bodyShort: kind === 'assigned' ? `[[lvl-promise:notification.assigned, ${neutralFromHost(title)}]]` : `[[${NS}:qa.notification.routed, ${neutralFromHost(title)}]]`,
+		path: `/topic/${String(t.tid)}`,
+		tid: t.tid,
+		from: kind === 'assigned' ? by : t.uid,
+		importance: 6,
+	}, now);
 }
 
 /** How many members could help with these competences (the composer shows it while a member writes). */

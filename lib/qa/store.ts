@@ -65,6 +65,21 @@ export const K = {
 	statQuestions: (scope: string): string => `lvl:qa:stats:${scope}:questions`,
 	statFirstReply: (scope: string): string => `lvl:qa:stats:${scope}:firstReply`,
 	statAccepted: (scope: string): string => `lvl:qa:stats:${scope}:accepted`,
+	/* the promise (claims, cascade, coordinators, quiet hours): lib/qa/claims.ts, coordinator.ts, quiet.ts */
+	/** hash per question: round, roundAt, claimBy, claimAt, claimUntil, firstClaimAt, coordinatorAt, assignedTo/By/At, moderatorsAt */
+	promise: (tid: number): string => `lvl:qa:promise:${String(tid)}`,
+	/** set per question: members who declined it */
+	declined: (tid: number): string => `lvl:qa:declined:${String(tid)}`,
+	/** sorted set per member: the questions they claimed and nobody answered yet, tid → claim end (their load) */
+	claimsBy: (uid: number): string => `lvl:qa:claims:uid:${String(uid)}`,
+	/** sorted set: notifications waiting for the end of quiet hours or "do not disturb", "uid|nid" → when to deliver */
+	pending: 'lvl:qa:pending',
+	/** hash: "uid|nid" → the notification's JSON, while it waits */
+	pendingData: 'lvl:qa:pending:data',
+	/** sorted set: "uid|nid" delivered from the waiting list → when (never twice; kept 7 days) */
+	delivered: 'lvl:qa:delivered',
+	/** sorted set per scope: tid → ms from the question to its first claim (Insight) */
+	statFirstClaim: (scope: string): string => `lvl:qa:stats:${scope}:firstClaim`,
 };
 
 export async function getTopic(tid: number): Promise<QaTopic | null> {

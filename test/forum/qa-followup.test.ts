@@ -59,7 +59,7 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 		cid = await createCategory(unique('Genealogie '));
 		group = unique('Helpdesk ');
 		await nodebb.groups().create({ name: group, description: 'Onbeantwoorde vragen' });
-		await settings.save({ platformCids: [...saved.platformCids, cid], qaRouteCount: 1, qaWeeklyCap: 5, qaDirectRequests: 3, qaEscalationGroup: group });
+		await settings.save({ platformCids: [...saved.platformCids, cid], qaRouteCount: 1, qaWeeklyCap: 5, qaDirectRequests: 3, qaEscalationGroup: group, qaEscalateHours: 48 });
 		await applyPlatformPrivileges();
 		[asker, first, second, notNow, helper] = await Promise.all([
 			createUser('stamboom', { member: true }), createUser('archivaris', { member: true }), createUser('heemkundige', { member: true }),
@@ -76,7 +76,7 @@ describe('Q&A after posting: escalation, expiry, direct requests, search and cou
 	after(async () => {
 		await settings.save({
 			platformCids: saved.platformCids, qaRouteCount: saved.qaRouteCount, qaWeeklyCap: saved.qaWeeklyCap,
-			qaDirectRequests: saved.qaDirectRequests, qaEscalationGroup: saved.qaEscalationGroup,
+			qaDirectRequests: saved.qaDirectRequests, qaEscalationGroup: saved.qaEscalationGroup, qaEscalateHours: saved.qaEscalateHours,
 		});
 	});
 

@@ -229,7 +229,7 @@ describe('Q&A: topic types, accepted answers and routing', () => {
 				for (const key of await nodebb.db().scan({ match: 'lvl:qa:*' })) {
 					// the topic's own keys by name (per-member keys can end in the same number: uids and tids both start at 1
 					// on a fresh forum), every other key by membership
-					if ([K.answerers(tid), K.routedFor(tid), K.requestsFor(tid)].includes(key) || await nodebb.db().isSortedSetMember(key, String(tid)).catch(() => false)) {
+					if ([K.answerers(tid), K.routedFor(tid), K.requestsFor(tid), K.promise(tid), K.declined(tid)].includes(key) || await nodebb.db().isSortedSetMember(key, String(tid)).catch(() => false)) {
 						left.push(key);
 					}
 				}

@@ -112,6 +112,39 @@
 									</select>
 								</div>
 							</div>
+							<div class="row g-3 mb-3" component="lvl/admin/promise">
+								<h3 class="h6 col-12 mb-0">{{tx("lvl-promise:admin.title")}}</h3>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaRounds">{{tx("lvl-promise:admin.rounds")}}</label>
+									<input type="number" min="1" max="10" step="1" id="lvl-qaRounds" name="qaRounds" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaClaimHours">{{tx("lvl-promise:admin.claim-hours")}}</label>
+									<input type="number" min="1" max="336" step="1" id="lvl-qaClaimHours" name="qaClaimHours" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaCapacity">{{tx("lvl-promise:admin.capacity")}}</label>
+									<input type="number" min="1" max="20" step="1" id="lvl-qaCapacity" name="qaCapacity" class="form-control">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaTimeZone">{{tx("lvl-promise:admin.time-zone")}}</label>
+									<input type="text" maxlength="60" id="lvl-qaTimeZone" name="qaTimeZone" class="form-control" placeholder="Europe/Brussels">
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaCoordinatorGroup">{{tx("lvl-promise:admin.coordinator-group")}}</label>
+									<select id="lvl-qaCoordinatorGroup" name="qaCoordinatorGroup" class="form-select">
+										<option value="">{{tx("lvl-promise:admin.coordinator-default")}}</option>
+										{{{ each groups }}}
+										<option value="{{./name}}">{{./name}}</option>
+										{{{ end }}}
+									</select>
+								</div>
+								<div class="col-12 col-md-4">
+									<label class="form-label" for="lvl-qaCoordinatorGroups">{{tx("lvl-promise:admin.coordinator-groups")}}</label>
+									<textarea rows="3" maxlength="2000" id="lvl-qaCoordinatorGroups" name="qaCoordinatorGroups" class="form-control" aria-describedby="lvl-qaCoordinatorGroups-help"></textarea>
+									<div class="form-text" id="lvl-qaCoordinatorGroups-help">{{tx("lvl-promise:admin.coordinator-groups-help")}}</div>
+								</div>
+							</div>
 							<div class="mb-3" component="lvl/admin/qa-categories">
 								<h6 class="fw-bold mb-1">{{tx("lvl:admin.qa-categories-title")}}</h6>
 								<p class="form-text mt-0">{{tx("lvl:admin.qa-categories-help")}}</p>

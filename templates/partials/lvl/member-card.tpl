@@ -14,6 +14,12 @@
 			</div>
 			<span class="badge rounded-pill flex-shrink-0 {{{ if (./availability == "available") }}}text-bg-success{{{ end }}}{{{ if (./availability == "limited") }}}text-bg-warning{{{ end }}}{{{ if (./availability == "not-now") }}}text-bg-secondary{{{ end }}}">{{tx(lvlKey("lvl:availability.", ./availability))}}</span>
 		</div>
+		{{{ if (./full || ./awayUntil) }}}
+		<div class="d-flex flex-wrap gap-1" component="lvl/member/promise">
+			{{{ if ./awayUntil }}}<span class="badge rounded-pill text-bg-secondary" component="lvl/member/away"><i class="fa fa-plane" aria-hidden="true"></i> {{tx("lvl-promise:directory.away", ./awayUntil)}}</span>{{{ end }}}
+			{{{ if ./full }}}<span class="badge rounded-pill text-bg-warning" component="lvl/member/full">{{tx("lvl-promise:directory.full")}}</span>{{{ end }}}
+		</div>
+		{{{ end }}}
 
 		{{{ if ./matched.length }}}
 		<ul class="list-unstyled d-flex flex-column gap-2 mb-0">

@@ -79,6 +79,40 @@
 	</section>
 	{{{ end }}}
 
+	<section class="mb-4" component="lvl/insight/promise">
+		<h5 class="fw-bold tracking-tight">{{tx("lvl-promise:insight.title")}}</h5>
+		<div class="row row-cols-2 row-cols-lg-4 g-2 mb-3">
+			<div class="col"><div class="card h-100"><div class="card-body p-2">
+				<div class="small text-secondary">{{tx("lvl-promise:insight.within-48h")}}</div>
+				<div class="fs-4 fw-semibold" data-figure="promise-within-48h">{{{ if promise.within48h }}}{promise.within48h}{{{ else }}}<span class="fs-6 text-secondary">{{tx("lvl-promise:insight.no-data")}}</span>{{{ end }}}</div>
+			</div></div></div>
+			<div class="col"><div class="card h-100"><div class="card-body p-2">
+				<div class="small text-secondary">{{tx("lvl-promise:insight.first-claim")}}</div>
+				<div class="fs-4 fw-semibold" data-figure="promise-first-claim">{{{ if promise.firstClaimHours }}}{{tx("lvl-promise:insight.hours", promise.firstClaimHours)}}{{{ else }}}<span class="fs-6 text-secondary">{{tx("lvl-promise:insight.no-data")}}</span>{{{ end }}}</div>
+			</div></div></div>
+			<div class="col"><div class="card h-100"><div class="card-body p-2">
+				<div class="small text-secondary">{{tx("lvl-promise:insight.concentration")}}</div>
+				<div class="fs-4 fw-semibold" data-figure="promise-top-share">{{{ if promise.topShare }}}{promise.topShare}{{{ else }}}<span class="fs-6 text-secondary">{{tx("lvl-promise:insight.no-data")}}</span>{{{ end }}}</div>
+			</div></div></div>
+		</div>
+		<h6 class="fw-semibold mb-1">{{tx("lvl-promise:insight.gaps")}}</h6>
+		<p class="small text-secondary mb-1">{{tx("lvl-promise:insight.gaps-help")}}</p>
+		{{{ if promise.noGaps }}}
+		<p class="small text-secondary mb-0" component="lvl/insight/promise-gaps-none">{{tx("lvl-promise:insight.none")}}</p>
+		{{{ else }}}
+		<div class="table-responsive">
+			<table class="table table-sm table-striped align-middle mb-0 small" component="lvl/insight/promise-gaps">
+				<thead><tr><th scope="col">{{tx("lvl-promise:insight.col-competence")}}</th><th scope="col">{{tx("lvl-promise:insight.col-language")}}</th><th scope="col">{{tx("lvl-promise:insight.col-region")}}</th><th scope="col" class="text-end">{{tx("lvl-promise:insight.col-demand")}}</th><th scope="col" class="text-end">{{tx("lvl-promise:insight.col-helpers")}}</th></tr></thead>
+				<tbody>
+					{{{ each promise.gaps }}}
+					<tr><td>{{./competence}}</td><td>{{./language}}</td><td>{{./region}}</td><td class="text-end">{./demand}</td><td class="text-end">{./helpers}</td></tr>
+					{{{ end }}}
+				</tbody>
+			</table>
+		</div>
+		{{{ end }}}
+	</section>
+
 	<section class="mb-4" component="lvl/insight/top-setting">
 		<h5 class="fw-bold tracking-tight">{{tx("lvl-insight:section.privacy")}}</h5>
 		<div class="form-check form-switch">
