@@ -3,6 +3,7 @@
  * score already orders by level, availability and advice and carries the languages: profile-rules.indexScore), so
  * what it costs does not grow with the number of members.
  */
+import { demandOf } from './demand';
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
@@ -46,13 +47,10 @@ function countByUid(values: string[]): Map<number, number> {
 }
 
 /**
- * How many members have the same question (h6's "me too" count). The one place demand enters routing: each round
- * asks more members for it (promise-rules.roundSize). 0 until that count exists.
+ * How many members have the same question ("me too", lib/qa/demand.ts): the one place demand enters routing, each
+ * round asks more members for it (promise-rules.roundSize).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the signature h6's count plugs into
-export function demandOf(_tid: number): Promise<number> {
-	return Promise.resolve(0);
-}
+export { demandOf };
 
 export async function candidates(t: QaTopic, now = Date.now()): Promise<RoutingCandidate[]> {
 	const db = nodebb.db();
