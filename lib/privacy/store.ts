@@ -66,16 +66,19 @@ export async function deleteHashesOf(match: string, field: string, uid: number, 
 	return mine.length;
 }
 
-/** Attempt keys (`lvl:attempts:*`) keep entries for an hour; older ones, and keys left empty, go. */
+/**
+ * Attempt keys (`lvl:attempts:*`, hashes of hour window → count, lib/membership/store.ts): a key whose newest window
+ * ended before `olderThan` goes (NodeBB expires them too; this does it now, for a deleted member's traces).
+ */
 export async function pruneAttempts(olderThan: number): Promise<void> {
 	const db = nodebb.db();
 	const keys = await keysLike('lvl:attempts:*');
 	if (!keys.length) {
 		return;
 	}
-	await db.sortedSetsRemoveRangeByScore(keys, '-inf', olderThan);
-	const counts = await db.sortedSetsCard(keys);
-	await db.deleteAll(keys.filter((_, i) => !counts[i]));
+	const limit = Math.floor(olderThan / (60 * 60 * 1000));
+	const rows = await db.getObjects(keys);
+	await db.deleteAll(keys.filter((_, i) => Object.keys(rows[i] ?? {}).every(window => Number(window) < limit)));
 }
 
 /** The Insight snapshot, when it names the member (top contributors), is dropped: the next view computes a new one. */

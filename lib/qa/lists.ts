@@ -81,7 +81,10 @@ export async function page(list: ListName, uid: number, pageNo: number): Promise
 		const db = nodebb.db();
 		const all = list === 'offers' || list === 'wanted'
 			? (await db.getSortedSetRevIntersect({ sets: [keyOf(list, uid), K.status('open')], start: 0, stop: -1, weights: [1, 0] })).map(Number)
-			: (await db.getSortedSetRevRange(keyOf(list, uid), 0, -1)).map(Number);
+			: list === 'unanswered'
+				// the questions members have too first, as on the paged path
+				? (await demand.unansweredPage(keyOf(list, uid), 0, Math.max(0, await db.sortedSetCard(keyOf(list, uid)) - 1))).map(Number)
+				: (await db.getSortedSetRevRange(keyOf(list, uid), 0, -1)).map(Number);
 		const readable = await outside(all, hidden);
 		total = readable.length;
 		tids = readable.slice(start, start + LIST_PAGE_SIZE);
