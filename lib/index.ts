@@ -4,13 +4,14 @@
 import * as competences from './competences/hooks';
 import * as insight from './insight/hooks';
 import * as engagement from './engagement/hooks';
-import * as membership from './membership/hooks';
+import * as membershipHooks from './membership/hooks';
+import * as membershipVisibility from './membership/visibility';
 import * as platform from './platform/hooks';
 import * as qa from './qa/hooks';
 
 export = {
 	platform,
-	membership,
+	membership: { ...membershipHooks, ...membershipVisibility },
 	competences,
 	qa,
 	insight,

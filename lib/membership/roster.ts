@@ -385,13 +385,13 @@ export async function apply(id: number, by: number, opts: { confirmRemoveAll?: b
 	if (!stored.entries.length) {
 		throw new Error(`[[${NS}:error.roster-empty]]`);
 	}
-	if ((stored.statuses ?? []).length && !rec.statusesReviewed && !opts.confirmStatuses) {
-		throw new Error(`[[${NS}:error.confirm-statuses]]`);
-	}
 	const currentActive = rec.counts.currentActive ?? 0;
 	const incomingActive = stored.entries.filter(e => e.active).length;
 	if (removesEveryone(currentActive, incomingActive) && !opts.confirmRemoveAll) {
 		throw new Error(`[[${NS}:error.confirm-remove-all]]`);
+	}
+	if ((stored.statuses ?? []).length && !rec.statusesReviewed && !opts.confirmStatuses) {
+		throw new Error(`[[${NS}:error.confirm-statuses]]`);
 	}
 	if (!await store.lockApply()) {
 		throw new Error(`[[${NS}:error.import-busy]]`);

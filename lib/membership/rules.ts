@@ -217,7 +217,7 @@ export function tokenArg(value: string): string {
  */
 export const INACTIVE_STATUS_WORDS: Readonly<Record<'nl' | 'fr' | 'en', readonly string[]>> = {
 	nl: ['ontslagen', 'ontslag', 'ontslagnemend', 'overleden', 'geschrapt', 'geschorst', 'ex-lid', 'exlid', 'oud-lid',
-		'oudlid', 'uitgeschreven', 'uitgesloten', 'afgemeld', 'opgezegd', 'gestopt', 'vervallen', 'verlopen', 'inactief',
+		'oudlid', 'uitgetreden', 'uitgeschreven', 'uitgesloten', 'afgevoerd', 'afgemeld', 'opgezegd', 'gestopt', 'vervallen', 'verlopen', 'inactief',
 		'niet actief', 'non-actief', 'niet meer lid', 'geen lid'],
 	fr: ['démissionnaire', 'démission', 'démissionné', 'démissionnée', 'décédé', 'décédée', 'radié', 'radiée', 'suspendu',
 		'suspendue', 'ancien membre', 'ancienne membre', 'ex-membre', 'exclu', 'exclue', 'désinscrit', 'désinscrite',
@@ -307,6 +307,9 @@ function columnIndex(headers: string[], name: string): number {
 	return index;
 }
 
+// What a spreadsheet's last line says when it counts the members instead of being one (nl, fr, en).
+const TOTALS = /^(?:sub)?(?:totaal|totalen|total|totaux|som|somme|aantal|nombre|count|sum)(?![\p{L}])/u;
+
 /**
  * Turns the file's rows into roster entries. A row is refused only when it has no member number, or shares it with
  * a different row (then both are refused and listed, each naming the other lines); a malformed e-mail, date or an
@@ -333,9 +336,11 @@ export function mapRows(table: ParsedTable, mapping: ColumnMapping, opts: MapOpt
 	// Rows per member number first: a duplicate is judged on every row that carries the number, never on order.
 	const byNumber = new Map<string, { line: number; cells: string[] }[]>();
 	for (const row of table.rows) {
-		const memberNumber = normaliseMemberNumber(clean(row.cells, col.memberNumber));
-		if (!memberNumber) {
-			out.invalid.push({ line: row.line, reason: `[[${NS}:roster.invalid.missing-member-number]]`, memberNumber });
+		const raw = clean(row.cells, col.memberNumber);
+		const memberNumber = normaliseMemberNumber(raw);
+		if (!memberNumber || TOTALS.test(foldText(raw))) {
+			const reason = memberNumber ? 'totals-row' : 'missing-member-number';
+			out.invalid.push({ line: row.line, reason: `[[${NS}:roster.invalid.${reason}]]`, memberNumber });
 			continue;
 		}
 		const rows = byNumber.get(memberNumber) ?? [];
@@ -480,6 +485,25 @@ export function proofMatches(entry: RosterEntry, proof: Proof): boolean {
 	const born = parseDate(proof.birthDate);
 	const rosterBorn = parseDate(entry.birthDate);
 	return name !== '' && name === nameKey(entry.lastName) && born !== null && born === rosterBorn;
+}
+
+/**
+ * A user's stored `groupTitle` (a JSON list of group names, or one name) without the members group; '' when nothing
+ * is left. Membership must never show as a title.
+ */
+export function withoutGroupTitle(raw: string, group: string): string {
+	let titles: unknown;
+	try {
+		titles = JSON.parse(raw);
+	} catch {
+		titles = raw;
+	}
+	const list = (Array.isArray(titles) ? titles : [titles]).filter((t): t is string => typeof t === 'string' && t !== '');
+	const kept = list.filter(t => t !== group);
+	if (kept.length === list.length) {
+		return raw;
+	}
+	return kept.length ? JSON.stringify(kept) : '';
 }
 
 /** Cells a spreadsheet would run as a formula when the export is opened (CSV injection). */

@@ -5,7 +5,7 @@
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import type { ColumnMapping, RosterEntry } from './rules';
-import { foldText, normaliseMemberNumber } from './rules';
+import { foldText, normaliseMemberNumber, withoutGroupTitle } from './rules';
 import { fingerprint } from './standing';
 
 const CHUNK = 1000;
@@ -364,6 +364,37 @@ export async function setMemberFields(uid: number, fields: Partial<Record<'grace
 
 export async function linkedUidRange(start: number, stop: number): Promise<number[]> {
 	return (await nodebb.db().getSortedSetRange(K.members, start, stop)).map(Number);
+}
+
+/* ---------- what NodeBB keeps about members (their title, their platform activity) ---------- */
+
+/** Takes the members group out of the account's `groupTitle`; true when it was there. */
+export async function dropGroupTitle(uid: number, group: string): Promise<boolean> {
+	const db = nodebb.db();
+	const raw = str(await db.getObjectField(`user:${String(uid)}`, 'groupTitle'));
+	if (!raw) {
+		return false;
+	}
+	const kept = withoutGroupTitle(raw, group);
+	if (kept === raw) {
+		return false;
+	}
+	// an empty value, not a missing field: NodeBB would otherwise give the next group joined as title again
+	await db.setObjectField(`user:${String(uid)}`, 'groupTitle', kept);
+	return true;
+}
+
+/** Posts and topics of an account in these categories (NodeBB's `cid:<cid>:uid:<uid>:pids|tids` sorted sets). */
+export async function platformActivity(uid: number, cids: number[]): Promise<{ posts: number; topics: number }> {
+	if (!(uid > 0) || !cids.length) {
+		return { posts: 0, topics: 0 };
+	}
+	const u = String(uid);
+	const cards = await nodebb.db().sortedSetsCard([
+		...cids.map(c => `cid:${String(c)}:uid:${u}:pids`), ...cids.map(c => `cid:${String(c)}:uid:${u}:tids`),
+	]);
+	const sum = (part: number[]) => part.reduce((a, b) => a + (b || 0), 0);
+	return { posts: sum(cards.slice(0, cids.length)), topics: sum(cards.slice(cids.length)) };
 }
 
 /* ---------- attempts ---------- */
