@@ -113,8 +113,10 @@ export interface PreviewCounts {
 	invalid: number;
 	active: number;
 	currentActive: number;
-	/** imported with a value left out */
+	/** lines imported with a value left out */
 	warnings: number;
+	/** remarks on those lines (a line may have several): the length of the `warnings` list */
+	warningRows: number;
 	/** member numbers on two different rows (each row is in `invalid`) */
 	duplicates: number;
 	/** leaving members whose account starts (or continues) its grace period */
@@ -247,6 +249,7 @@ async function computePreview(rec: store.ImportRecord, table: ParsedTable): Prom
 		rows: table.rows.length, added: diff.added.length, changed: diff.changed.length, unchanged: diff.unchanged,
 		leaving: diff.leaving.length, invalid: mapped.invalid.length, active, currentActive,
 		warnings: new Set(mapped.warnings.map(w => w.line)).size,
+		warningRows: mapped.warnings.length,
 		duplicates: mapped.duplicates.length,
 		leavingAccounts: diff.leaving.filter(e => fateOf(e.memberNumber) === 'grace').length,
 		leavingUnregistered: diff.leaving.filter(e => fateOf(e.memberNumber) === 'none').length,
@@ -597,11 +600,14 @@ export async function list(query: string, start: number, count: number, filter: 
 	let nums: string[];
 	let total: number;
 	if (filter === 'unregistered') {
-		const every = await store.allNumbers(meta.version);
+		// active members without a linked account; the fingerprints carry the active flag, so no entry is read twice
+		const fps = await store.fingerprints(meta.version);
+		const every = fps ? [...fps.keys()].sort() : await store.allNumbers(meta.version);
 		const links = await store.linkedUids(every);
 		const candidates = every.filter(n => !links.has(n));
-		const entries = await store.getEntries(candidates, meta.version);
-		const unregistered = entries.filter(e => e.active).map(e => e.memberNumber);
+		const unregistered = fps ?
+			candidates.filter(n => fps.get(n)?.startsWith('1')) :
+			(await store.getEntries(candidates, meta.version)).filter(e => e.active).map(e => e.memberNumber);
 		nums = unregistered.slice(start, start + count);
 		total = unregistered.length;
 	} else {

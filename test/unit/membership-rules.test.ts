@@ -3,7 +3,7 @@ import type { ParsedTable } from '../../lib/membership/roster-file';
 import {
 	defaultActiveStatuses, diffRoster, emailKey, foldText, guessMapping, INACTIVE_STATUS_WORDS, isEmail, isFormulaLike,
 	looksInactive, mapRows, normaliseEmail, normaliseMemberNumber, parseDate, proofMatches, safeCsvCell, splitEmails,
-	statusesKnown, statusSummary, tokenArg, touchesVerification,
+	statusesKnown, statusSummary, tokenArg, touchesVerification, withoutGroupTitle,
 } from '../../lib/membership/rules';
 import type { ColumnMapping, RosterEntry } from '../../lib/membership/rules';
 
@@ -320,6 +320,14 @@ describe('membership rules', () => {
 			assert.deepStrictEqual(defaultActiveStatuses(summary), ['Werkend lid']);
 			assert.strictEqual(statusesKnown(summary, ['werkend lid', 'décédé', 'ONTSLAGEN', 'slapend']), true);
 			assert.strictEqual(statusesKnown(summary, ['werkend lid']), false);
+		});
+
+		it('takes the members group out of a stored group title, whatever its form', () => {
+			assert.strictEqual(withoutGroupTitle('["Leden"]', 'Leden'), '');
+			assert.strictEqual(withoutGroupTitle('["Leden","Bestuur"]', 'Leden'), '["Bestuur"]');
+			assert.strictEqual(withoutGroupTitle('Leden', 'Leden'), '');
+			assert.strictEqual(withoutGroupTitle('["Bestuur"]', 'Leden'), '["Bestuur"]', 'left as it was');
+			assert.strictEqual(withoutGroupTitle('Ledenraad', 'Leden'), 'Ledenraad');
 		});
 
 		it('says which changes touch what a member verifies with', () => {

@@ -137,7 +137,7 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		fillStatuses(preview);
 		fillCounts(preview);
 		fillPeople(preview);
-		LISTS.forEach(list => fillList(list, preview.lists[list] || [], 0, preview.counts[list] || 0));
+		LISTS.forEach(list => fillList(list, preview.lists[list] || [], 0, preview.counts[list === 'warnings' ? 'warningRows' : list] || 0));
 		setDirty(false);
 	}
 
