@@ -5,7 +5,8 @@ import * as competences from './competences/hooks';
 import * as insight from './insight/hooks';
 import * as kernel from './kernel/hooks';
 import * as engagement from './engagement/hooks';
-import * as membership from './membership/hooks';
+import * as membershipHooks from './membership/hooks';
+import * as membershipVisibility from './membership/visibility';
 import * as platform from './platform/hooks';
 import * as privacy from './privacy/hooks';
 import * as qa from './qa/hooks';
@@ -14,7 +15,7 @@ import * as qaSimilar from './qa/similar-hooks';
 export = {
 	kernel,
 	platform,
-	membership,
+	membership: { ...membershipHooks, ...membershipVisibility },
 	competences,
 	qa,
 	qaSimilar,

@@ -96,7 +96,7 @@ export async function restoreAccess(uid: number, by: number): Promise<void> {
 		throw new Error(`[[${settings.NS}:error.not-linked]]`);
 	}
 	await joinMembers(uid);
-	await store.setMemberFields(uid, { override: 1, graceUntil: 0, revokedAt: 0 });
+	await store.setMemberFields(uid, { override: 1, overrideAt: Date.now(), graceUntil: 0, revokedAt: 0 });
 	await nodebb.events().log({ type: 'lvl-member-restored', uid: by, targetUid: uid });
 	await notify(uid, 'restored', [], { from: by });
 }

@@ -28,3 +28,16 @@ export async function isExempt(uid: number): Promise<boolean> {
 	]);
 	return admin || inGroups.some(Boolean);
 }
+
+/**
+ * May this account tell who is a member and what members do on the platform (titles, platform posts, last seen)?
+ * Whoever may use the platform: members of the members group, exempt accounts and administrators.
+ */
+export async function canSeeMembership(uid: number): Promise<boolean> {
+	if (!(uid > 0)) {
+		return false;
+	}
+	const { membersGroup } = await settings.get();
+	const [exempt, member] = await Promise.all([isExempt(uid), nodebb.groups().isMember(uid, membersGroup)]);
+	return exempt || member;
+}

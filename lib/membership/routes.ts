@@ -165,7 +165,7 @@ export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddlewa
 	h.setupApiRoute(router, 'get', `/${NS}/roster/imports/:id`, r, async (req, res) => {
 		const id = int(req.params.id);
 		const list = asString(req.query.list);
-		if (['added', 'changed', 'leaving', 'invalid'].includes(list)) {
+		if (['added', 'changed', 'leaving', 'invalid', 'warnings'].includes(list)) {
 			await ok(res, await roster.previewPage(id, list as roster.PreviewList, int(req.query.start)));
 			return;
 		}
@@ -175,8 +175,10 @@ export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddlewa
 		await ok(res, await roster.remap(int(req.params.id), mappingFrom(req.body.mapping) ?? {}, strings(req.body.activeStatuses)));
 	});
 	h.setupApiRoute(router, 'post', `/${NS}/roster/imports/:id/apply`, r, async (req, res) => {
-		const confirm = ['1', 'true', true].includes(req.body.confirmRemoveAll as string | boolean);
-		await ok(res, { import: await roster.apply(int(req.params.id), req.uid, { confirmRemoveAll: confirm }) });
+		const yes = (v: unknown) => ['1', 'true', true].includes(v as string | boolean);
+		await ok(res, { import: await roster.apply(int(req.params.id), req.uid, {
+			confirmRemoveAll: yes(req.body.confirmRemoveAll), confirmStatuses: yes(req.body.confirmStatuses),
+		}) });
 	});
 	h.setupApiRoute(router, 'delete', `/${NS}/roster/imports/:id`, r, async (req, res) => {
 		await roster.discard(int(req.params.id));
@@ -185,7 +187,8 @@ export function apiRoutes(router: nodebb.Router, middleware: nodebb.HostMiddlewa
 
 	h.setupApiRoute(router, 'get', `/${NS}/roster`, r, async (req, res) => {
 		const q = typeof req.query.q === 'string' ? req.query.q : '';
-		await ok(res, await roster.list(q, int(req.query.start), Math.min(100, int(req.query.count, 50) || 50)));
+		const filter = roster.ROSTER_FILTERS.find(f => f === req.query.filter) ?? '';
+		await ok(res, await roster.list(q, int(req.query.start), Math.min(100, int(req.query.count, 50) || 50), filter));
 	});
 	h.setupApiRoute(router, 'post', `/${NS}/roster/entries`, r, async (req, res) => {
 		await ok(res, await roster.addEntry(req.body, req.uid));

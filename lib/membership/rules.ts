@@ -15,16 +15,46 @@ export function normaliseEmail(s: string): string {
 	return s.trim().toLowerCase();
 }
 
-// The WHATWG form's rule, plus a dot in the domain: an address on a roster is meant to receive mail from outside.
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-
-export function isEmail(s: string): boolean {
-	return s.length <= 254 && EMAIL.test(s);
+/**
+ * How two addresses are compared when a member proves who they are: without case and accent differences
+ * (`Benoît.Dupont@…` on the roster, `benoit.dupont@…` typed on a phone without accents).
+ */
+export function emailKey(s: string): string {
+	return s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
-/** A cell may hold several addresses: `a@x.be; b@y.be`, `a@x.be, b@y.be` or one per line. */
+// RFC 5321 atext, widened by RFC 6531 (SMTPUTF8) to every non-ASCII character: `benoît.dupont@…` and `jürgen@…` are
+// addresses, as `validator`'s isEmail (NodeBB's) also says with its default `allow_utf8_local_part`. Dots separate
+// atoms: none first, last or doubled. The domain may hold U-labels (`café.be`); its last label is a TLD of letters, and
+// there is at least one dot: an address on a roster is meant to receive mail from outside.
+const LOCAL_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+$/iu;
+const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?$/u;
+const TLD = /^(?:[\p{L}\p{M}]{2,63}|xn--[a-z0-9-]{2,59})$/iu;
+
+export function isEmail(s: string): boolean {
+	if (s.length > 254 || /[\s\p{C}]/u.test(s)) {
+		return false;
+	}
+	const at = s.lastIndexOf('@');
+	const local = s.slice(0, at);
+	const domain = s.slice(at + 1);
+	if (at < 1 || local.length > 64 || !local.split('.').every(atom => LOCAL_ATOM.test(atom))) {
+		return false;
+	}
+	const labels = domain.split('.');
+	return labels.length >= 2 && labels.every(l => DOMAIN_LABEL.test(l)) && TLD.test(labels[labels.length - 1] ?? '');
+}
+
+/**
+ * A cell may hold several addresses: `a@x.be; b@y.be`, `a@x.be, b@y.be` or one per line; what a mail program pastes
+ * (`Jan <jan@x.be>`, `mailto:jan@x.be`) counts as the address inside.
+ */
 export function splitEmails(s: string): string[] {
-	return s.split(/[;,\s]+/).filter(Boolean);
+	const bracketed = [...s.matchAll(/<([^<>\s]+@[^<>\s]+)>/g)].map(m => m[1] ?? '');
+	if (bracketed.length) {
+		return bracketed;
+	}
+	return s.split(/[;,\s]+/).map(part => part.replace(/^mailto:/i, '').replace(/^["'(]+|["').]+$/g, '')).filter(Boolean);
 }
 
 function ymd(year: number, month: number, day: number): string | null {
@@ -165,6 +195,7 @@ export interface RosterEntry {
 	endDate: string;
 }
 
+/** A row the import refuses (no usable member number, or a member number on two different rows). */
 export interface InvalidRow {
 	line: number;
 	/** A translation token. */
@@ -172,16 +203,100 @@ export interface InvalidRow {
 	memberNumber: string;
 }
 
+/** A row that is imported with one value left out (a malformed e-mail, date or status), listed for the secretariat. */
+export type RowWarning = InvalidRow;
+
 /** A value from the file placed inside a translation token must not close it, split its arguments or open another. */
 export function tokenArg(value: string): string {
 	return value.replace(/[,[\]%]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
+/**
+ * Status words that say a person is no longer a member, in nl, fr and en, compared folded (no case, accents or
+ * punctuation) as whole words anywhere in the value: `Ontslagen 2024` and `Lid (overleden)` are recognised too.
+ */
+export const INACTIVE_STATUS_WORDS: Readonly<Record<'nl' | 'fr' | 'en', readonly string[]>> = {
+	nl: ['ontslagen', 'ontslag', 'ontslagnemend', 'overleden', 'geschrapt', 'geschorst', 'ex-lid', 'exlid', 'oud-lid',
+		'oudlid', 'uitgetreden', 'uitgeschreven', 'uitgesloten', 'afgevoerd', 'afgemeld', 'opgezegd', 'gestopt', 'vervallen', 'verlopen', 'inactief',
+		'niet actief', 'non-actief', 'niet meer lid', 'geen lid'],
+	fr: ['démissionnaire', 'démission', 'démissionné', 'démissionnée', 'décédé', 'décédée', 'radié', 'radiée', 'suspendu',
+		'suspendue', 'ancien membre', 'ancienne membre', 'ex-membre', 'exclu', 'exclue', 'désinscrit', 'désinscrite',
+		'expiré', 'expirée', 'inactif', 'inactive', 'non actif', 'non-membre'],
+	en: ['resigned', 'deceased', 'struck off', 'suspended', 'former', 'former member', 'ex-member', 'lapsed', 'expired',
+		'expelled', 'cancelled', 'canceled', 'terminated', 'inactive', 'not active', 'non-member', 'left'],
+};
+
+function statusWords(s: string): string {
+	return ` ${foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+const INACTIVE_PHRASES = Object.values(INACTIVE_STATUS_WORDS).flat().map(statusWords);
+
+/** Does this status value say the person left (a recognised word, or one the admin marked inactive before)? */
+export function looksInactive(status: string, rememberedInactive: readonly string[] = []): boolean {
+	const value = statusWords(status);
+	if (value.trim() === '') {
+		return false;
+	}
+	return INACTIVE_PHRASES.some(p => value.includes(p)) || rememberedInactive.some(r => foldText(r) === foldText(status));
+}
+
+export interface StatusValue {
+	/** as first seen in the file */
+	value: string;
+	count: number;
+	/** recognised as a status of people who left, or remembered as such */
+	inactive: boolean;
+}
+
+/** Every distinct status in a column (folded), with how many rows carry it, most frequent first. */
+export function statusSummary(values: readonly string[], rememberedInactive: readonly string[] = []): StatusValue[] {
+	const seen = new Map<string, StatusValue>();
+	for (const raw of values) {
+		const value = raw.replace(/\s+/g, ' ').trim();
+		if (!value) {
+			continue;
+		}
+		const key = foldText(value);
+		const found = seen.get(key);
+		if (found) {
+			found.count += 1;
+		} else {
+			seen.set(key, { value, count: 1, inactive: looksInactive(value, rememberedInactive) });
+		}
+	}
+	return [...seen.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The decision a preview starts with: every value ticked as active, except the ones that say the person left. */
+export function defaultActiveStatuses(summary: readonly StatusValue[]): string[] {
+	return summary.filter(s => !s.inactive).map(s => s.value);
+}
+
+/** Every value of the file has been decided by the admin before (ticked or unticked): nothing new to review. */
+export function statusesKnown(summary: readonly StatusValue[], decided: readonly string[]): boolean {
+	const known = new Set(decided.map(foldText));
+	return summary.every(s => known.has(foldText(s.value)));
+}
+
 export interface MapOptions {
-	/** Statuses that count as an active member; empty = every status. */
+	/**
+	 * The status values that count as an active member, when a status column is mapped. A row whose status is not
+	 * among them is inactive: ticking nothing makes nobody active (never everybody).
+	 */
 	activeStatuses: string[];
 	/** YYYY-MM-DD */
 	today: string;
+}
+
+export interface MappedRows {
+	entries: RosterEntry[];
+	/** refused rows: no member number, or a member number on two different rows */
+	invalid: InvalidRow[];
+	/** imported rows with a value left out */
+	warnings: RowWarning[];
+	/** member numbers on two different rows: neither imported until the file is corrected */
+	duplicates: string[];
 }
 
 function columnIndex(headers: string[], name: string): number {
@@ -192,8 +307,15 @@ function columnIndex(headers: string[], name: string): number {
 	return index;
 }
 
-/** Turns the file's rows into roster entries, reporting each row it cannot use with the reason and its line. */
-export function mapRows(table: ParsedTable, mapping: ColumnMapping, opts: MapOptions): { entries: RosterEntry[]; invalid: InvalidRow[] } {
+// What a spreadsheet's last line says when it counts the members instead of being one (nl, fr, en).
+const TOTALS = /^(?:sub)?(?:totaal|totalen|total|totaux|som|somme|aantal|nombre|count|sum)(?![\p{L}])/u;
+
+/**
+ * Turns the file's rows into roster entries. A row is refused only when it has no member number, or shares it with
+ * a different row (then both are refused and listed, each naming the other lines); a malformed e-mail, date or an
+ * empty status leaves that value out and makes the row a warning, listed with its line, but imported.
+ */
+export function mapRows(table: ParsedTable, mapping: ColumnMapping, opts: MapOptions): MappedRows {
 	if (!mapping.memberNumber) {
 		throw new Error(`[[${NS}:error.mapping-member-number-required]]`);
 	}
@@ -207,54 +329,92 @@ export function mapRows(table: ParsedTable, mapping: ColumnMapping, opts: MapOpt
 		status: optional(mapping.status),
 		endDate: optional(mapping.endDate),
 	};
-	const activeStatuses = opts.activeStatuses.map(foldText).filter(Boolean);
+	const activeStatuses = new Set(opts.activeStatuses.map(foldText).filter(Boolean));
+	const clean = (cells: string[], index: number) => (index < 0 ? '' : (cells[index] ?? '').replace(/\s+/g, ' ').trim());
 
-	const entries: RosterEntry[] = [];
-	const invalid: InvalidRow[] = [];
-	const firstLine = new Map<string, number>();
-	for (const { line, cells } of table.rows) {
-		const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').replace(/\s+/g, ' ').trim());
-		const memberNumber = normaliseMemberNumber(cell(col.memberNumber));
-		const reject = (reason: string) => invalid.push({ line, reason: `[[${NS}:roster.invalid.${reason}]]`, memberNumber });
-		if (!memberNumber) {
-			reject('missing-member-number');
+	const out: MappedRows = { entries: [], invalid: [], warnings: [], duplicates: [] };
+	// Rows per member number first: a duplicate is judged on every row that carries the number, never on order.
+	const byNumber = new Map<string, { line: number; cells: string[] }[]>();
+	for (const row of table.rows) {
+		const raw = clean(row.cells, col.memberNumber);
+		const memberNumber = normaliseMemberNumber(raw);
+		if (!memberNumber || TOTALS.test(foldText(raw))) {
+			const reason = memberNumber ? 'totals-row' : 'missing-member-number';
+			out.invalid.push({ line: row.line, reason: `[[${NS}:roster.invalid.${reason}]]`, memberNumber });
 			continue;
 		}
-		const seen = firstLine.get(memberNumber);
-		if (seen !== undefined) {
-			reject(`duplicate-member-number, ${seen}`);
-			continue;
-		}
-		// Claimed by its first row even when that row is invalid: a later row must not silently stand in for it.
-		firstLine.set(memberNumber, line);
+		const rows = byNumber.get(memberNumber) ?? [];
+		rows.push(row);
+		byNumber.set(memberNumber, rows);
+	}
+	// The same line twice (a copy-paste) is one member; the same number with anything else different is a conflict.
+	const rowText = (cells: string[]) => JSON.stringify(cells.map((_, i) => clean(cells, i))).replace(/(,"")+]$/, ']');
+	const same = (a: string[], b: string[]) => rowText(a) === rowText(b);
 
-		const emails = col.emails.flatMap(i => splitEmails(cell(i)));
-		const badEmail = emails.find(e => !isEmail(e));
-		if (badEmail !== undefined) {
-			reject(`bad-email, ${tokenArg(badEmail)}`);
+	for (const [memberNumber, rows] of byNumber) {
+		const [first, ...others] = rows;
+		if (!first) {
 			continue;
 		}
-		const dates = [cell(col.birthDate), cell(col.endDate)].map(raw => ({ raw, date: raw ? parseDate(raw) : '' }));
-		const badDate = dates.find(d => d.date === null);
-		if (badDate) {
-			reject(`bad-date, ${tokenArg(badDate.raw)}`);
+		if (others.some(r => !same(first.cells, r.cells))) {
+			out.duplicates.push(memberNumber);
+			for (const r of rows) {
+				const elsewhere = rows.filter(o => o !== r).map(o => o.line).join(' ');
+				out.invalid.push({ line: r.line, reason: `[[${NS}:roster.invalid.duplicate-member-number, ${elsewhere}]]`, memberNumber });
+			}
 			continue;
 		}
-		const [birthDate = '', endDate = ''] = dates.map(d => d.date ?? '');
+		const warn = (reason: string) => out.warnings.push({ line: first.line, reason: `[[${NS}:roster.warning.${reason}]]`, memberNumber });
+		for (const r of others) {
+			out.warnings.push({ line: r.line, reason: `[[${NS}:roster.warning.repeated-row, ${first.line}]]`, memberNumber });
+		}
+		const cell = (index: number) => clean(first.cells, index);
+
+		const emails: string[] = [];
+		for (const e of col.emails.flatMap(i => splitEmails(cell(i)))) {
+			if (isEmail(e)) {
+				emails.push(e);
+			} else {
+				warn(`bad-email, ${tokenArg(e)}`);
+			}
+		}
+		const date = (index: number, what: string): string => {
+			const raw = cell(index);
+			const parsed = raw ? parseDate(raw) : '';
+			if (parsed === null) {
+				warn(`${what}, ${tokenArg(raw)}`);
+			}
+			return parsed ?? '';
+		};
+		const birthDate = date(col.birthDate, 'bad-birth-date');
+		const endDate = date(col.endDate, 'bad-end-date');
 		const status = cell(col.status);
-		const statusActive = col.status < 0 || !activeStatuses.length || activeStatuses.includes(foldText(status));
-		entries.push({
+		if (col.status >= 0 && !status) {
+			warn('missing-status');
+		}
+		// An empty status says nothing about leaving: the end date alone decides.
+		const statusActive = col.status < 0 || !status || activeStatuses.has(foldText(status));
+		const unique = new Map<string, string>();
+		for (const e of emails.map(normaliseEmail)) {
+			if (!unique.has(emailKey(e))) {
+				unique.set(emailKey(e), e);
+			}
+		}
+		out.entries.push({
 			memberNumber,
 			lastName: cell(col.lastName),
 			firstName: cell(col.firstName),
-			emails: [...new Set(emails.map(normaliseEmail))],
+			emails: [...unique.values()],
 			birthDate,
 			status,
 			active: statusActive && (!endDate || endDate >= opts.today),
 			endDate,
 		});
 	}
-	return { entries, invalid };
+	const byLine = (a: InvalidRow, b: InvalidRow) => a.line - b.line;
+	out.invalid.sort(byLine);
+	out.warnings.sort(byLine);
+	return out;
 }
 
 export interface RosterDiff {
@@ -263,6 +423,13 @@ export interface RosterDiff {
 	unchanged: number;
 	/** Active on the current roster and absent from the new file. */
 	leaving: RosterEntry[];
+}
+
+/** What a member proves themself with: a change here decides whether they can still verify. */
+export const VERIFICATION_FIELDS: readonly (keyof RosterEntry)[] = ['emails', 'lastName', 'firstName', 'birthDate'];
+
+export function touchesVerification(fields: readonly (keyof RosterEntry)[]): boolean {
+	return fields.some(f => VERIFICATION_FIELDS.includes(f));
 }
 
 const COMPARED: (keyof RosterEntry)[] = ['lastName', 'firstName', 'emails', 'birthDate', 'status', 'active', 'endDate'];
@@ -311,13 +478,32 @@ function nameKey(s: string): string {
 
 export function proofMatches(entry: RosterEntry, proof: Proof): boolean {
 	if ('email' in proof) {
-		const email = normaliseEmail(proof.email);
-		return email !== '' && entry.emails.some(e => normaliseEmail(e) === email);
+		const email = emailKey(proof.email);
+		return email !== '' && entry.emails.some(e => emailKey(e) === email);
 	}
 	const name = nameKey(proof.lastName);
 	const born = parseDate(proof.birthDate);
 	const rosterBorn = parseDate(entry.birthDate);
 	return name !== '' && name === nameKey(entry.lastName) && born !== null && born === rosterBorn;
+}
+
+/**
+ * A user's stored `groupTitle` (a JSON list of group names, or one name) without the members group; '' when nothing
+ * is left. Membership must never show as a title.
+ */
+export function withoutGroupTitle(raw: string, group: string): string {
+	let titles: unknown;
+	try {
+		titles = JSON.parse(raw);
+	} catch {
+		titles = raw;
+	}
+	const list = (Array.isArray(titles) ? titles : [titles]).filter((t): t is string => typeof t === 'string' && t !== '');
+	const kept = list.filter(t => t !== group);
+	if (kept.length === list.length) {
+		return raw;
+	}
+	return kept.length ? JSON.stringify(kept) : '';
 }
 
 /** Cells a spreadsheet would run as a formula when the export is opened (CSV injection). */

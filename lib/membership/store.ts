@@ -6,13 +6,16 @@ import { randomBytes } from 'crypto';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import type { ColumnMapping, RosterEntry } from './rules';
-import { foldText, normaliseMemberNumber } from './rules';
+import { foldText, normaliseMemberNumber, withoutGroupTitle } from './rules';
 import { fingerprint } from './standing';
 
 const CHUNK = 1000;
 
 export const K = {
-	/** hash: version, revision, count, updatedAt, mapping (JSON), activeStatuses (JSON), applying, applyingSince */
+	/**
+	 * hash: version, revision, count, updatedAt, mapping (JSON), activeStatuses and inactiveStatuses (JSON: the
+	 * status values the admin decided on before, remembered for the next import), applying, applyingSince
+	 */
 	meta: 'lvl:roster',
 	entry: (v: number, num: string): string => `lvl:roster:${String(v)}:entry:${num}`,
 	/** sorted set, score 0: member numbers of version v, in lexical order */
@@ -23,7 +26,7 @@ export const K = {
 	fingerprints: (v: number): string => `lvl:roster:${String(v)}:fp`,
 	/** hash: member number → uid of the linked account */
 	links: 'lvl:links',
-	/** hash per account: memberNumber, verifiedAt, method, graceUntil, revokedAt, override */
+	/** hash per account: memberNumber, verifiedAt, method, graceUntil, revokedAt, override, overrideAt */
 	member: (uid: number): string => `lvl:member:${String(uid)}`,
 	/** sorted set: linked uids by time of verification */
 	members: 'lvl:members',
@@ -103,6 +106,7 @@ export interface RosterMeta {
 	updatedAt: number;
 	mapping: Partial<ColumnMapping>;
 	activeStatuses: string[];
+	inactiveStatuses: string[];
 }
 
 function json<T>(raw: unknown, fallback: T): T {
@@ -125,11 +129,16 @@ export async function getMeta(): Promise<RosterMeta> {
 		updatedAt: parseInt(str(h.updatedAt), 10) || 0,
 		mapping: json<Partial<ColumnMapping>>(h.mapping, {}),
 		activeStatuses: json<string[]>(h.activeStatuses, []),
+		inactiveStatuses: json<string[]>(h.inactiveStatuses, []),
 	};
 }
 
-export async function saveMapping(mapping: ColumnMapping, activeStatuses: string[]): Promise<void> {
-	await nodebb.db().setObject(K.meta, { mapping: JSON.stringify(mapping), activeStatuses: JSON.stringify(activeStatuses) });
+export async function saveMapping(mapping: ColumnMapping, activeStatuses: string[], inactiveStatuses: string[]): Promise<void> {
+	await nodebb.db().setObject(K.meta, {
+		mapping: JSON.stringify(mapping),
+		activeStatuses: JSON.stringify(activeStatuses),
+		inactiveStatuses: JSON.stringify(inactiveStatuses),
+	});
 }
 
 export async function getEntry(num: string, version?: number): Promise<RosterEntry | null> {
@@ -264,10 +273,11 @@ export interface MemberState {
 	graceUntil: number;
 	revokedAt: number;
 	override: boolean;
+	/** when an administrator restored access (0 when not, or before this was recorded) */
+	overrideAt: number;
 }
 
-export async function getMemberState(uid: number): Promise<MemberState | null> {
-	const h = await nodebb.db().getObject(K.member(uid));
+function toMemberState(uid: number, h: Record<string, unknown> | null): MemberState | null {
 	if (!h?.memberNumber) {
 		return null;
 	}
@@ -279,7 +289,33 @@ export async function getMemberState(uid: number): Promise<MemberState | null> {
 		graceUntil: parseInt(str(h.graceUntil), 10) || 0,
 		revokedAt: parseInt(str(h.revokedAt), 10) || 0,
 		override: ['1', 'true'].includes(String(h.override)),
+		overrideAt: parseInt(str(h.overrideAt), 10) || 0,
 	};
+}
+
+export async function getMemberState(uid: number): Promise<MemberState | null> {
+	return toMemberState(uid, await nodebb.db().getObject(K.member(uid)));
+}
+
+/** The states of many accounts in a few reads (null for an account that is not linked). */
+export async function getMemberStates(uids: number[]): Promise<(MemberState | null)[]> {
+	const out: (MemberState | null)[] = [];
+	for (let i = 0; i < uids.length; i += CHUNK) {
+		const part = uids.slice(i, i + CHUNK);
+		const rows = await nodebb.db().getObjects(part.map(K.member));
+		rows.forEach((h, j) => out.push(toMemberState(part[j] ?? 0, h)));
+	}
+	return out;
+}
+
+/** Every linked account, in order of verification. */
+export async function allLinkedUids(): Promise<number[]> {
+	return (await nodebb.db().getSortedSetRange(K.members, 0, -1)).map(Number).filter(uid => uid > 0);
+}
+
+/** Every member number of version v, in lexical order. */
+export async function allNumbers(v: number): Promise<string[]> {
+	return v ? nodebb.db().getSortedSetRange(K.numbers(v), 0, -1) : [];
 }
 
 /** The accounts linked to these member numbers, in one read (an import touches thousands at once). */
@@ -322,7 +358,7 @@ export async function unlink(uid: number): Promise<void> {
 	await db.sortedSetRemove(K.grace, String(uid));
 }
 
-export async function setMemberFields(uid: number, fields: Partial<Record<'graceUntil' | 'revokedAt' | 'override', number>>): Promise<void> {
+export async function setMemberFields(uid: number, fields: Partial<Record<'graceUntil' | 'revokedAt' | 'override' | 'overrideAt', number>>): Promise<void> {
 	await nodebb.db().setObject(K.member(uid), fields);
 	if (fields.graceUntil !== undefined) {
 		if (fields.graceUntil) {
@@ -335,6 +371,37 @@ export async function setMemberFields(uid: number, fields: Partial<Record<'grace
 
 export async function linkedUidRange(start: number, stop: number): Promise<number[]> {
 	return (await nodebb.db().getSortedSetRange(K.members, start, stop)).map(Number);
+}
+
+/* ---------- what NodeBB keeps about members (their title, their platform activity) ---------- */
+
+/** Takes the members group out of the account's `groupTitle`; true when it was there. */
+export async function dropGroupTitle(uid: number, group: string): Promise<boolean> {
+	const db = nodebb.db();
+	const raw = str(await db.getObjectField(`user:${String(uid)}`, 'groupTitle'));
+	if (!raw) {
+		return false;
+	}
+	const kept = withoutGroupTitle(raw, group);
+	if (kept === raw) {
+		return false;
+	}
+	// an empty value, not a missing field: NodeBB would otherwise give the next group joined as title again
+	await db.setObjectField(`user:${String(uid)}`, 'groupTitle', kept);
+	return true;
+}
+
+/** Posts and topics of an account in these categories (NodeBB's `cid:<cid>:uid:<uid>:pids|tids` sorted sets). */
+export async function platformActivity(uid: number, cids: number[]): Promise<{ posts: number; topics: number }> {
+	if (!(uid > 0) || !cids.length) {
+		return { posts: 0, topics: 0 };
+	}
+	const u = String(uid);
+	const cards = await nodebb.db().sortedSetsCard([
+		...cids.map(c => `cid:${String(c)}:uid:${u}:pids`), ...cids.map(c => `cid:${String(c)}:uid:${u}:tids`),
+	]);
+	const sum = (part: number[]) => part.reduce((a, b) => a + (b || 0), 0);
+	return { posts: sum(cards.slice(0, cids.length)), topics: sum(cards.slice(cids.length)) };
 }
 
 /* ---------- attempts ---------- */
@@ -413,6 +480,8 @@ export interface ImportRecord {
 	counts: Record<string, number>;
 	mapping: Partial<ColumnMapping>;
 	activeStatuses: string[];
+	/** the admin has seen and confirmed the status decision (or every value was decided before) */
+	statusesReviewed: boolean;
 	headers: string[];
 }
 
@@ -426,6 +495,7 @@ export async function saveImport(rec: ImportRecord, payload?: { file?: string; p
 		id: rec.id, uid: rec.uid, filename: rec.filename, createdAt: rec.createdAt, status: rec.status, appliedAt: rec.appliedAt,
 		baseRevision: rec.baseRevision, counts: JSON.stringify(rec.counts), mapping: JSON.stringify(rec.mapping),
 		activeStatuses: JSON.stringify(rec.activeStatuses), headers: JSON.stringify(rec.headers),
+		statusesReviewed: rec.statusesReviewed ? 1 : 0,
 	});
 	if (payload) {
 		// kept apart from the record, so listing the history never reads several megabytes per import
@@ -435,7 +505,7 @@ export async function saveImport(rec: ImportRecord, payload?: { file?: string; p
 }
 
 export async function getImport(id: number): Promise<ImportRecord | null> {
-	const h = await nodebb.db().getObject(K.import(id), ['id', 'uid', 'filename', 'createdAt', 'status', 'appliedAt', 'baseRevision', 'counts', 'mapping', 'activeStatuses', 'headers']);
+	const h = await nodebb.db().getObject(K.import(id), ['id', 'uid', 'filename', 'createdAt', 'status', 'appliedAt', 'baseRevision', 'counts', 'mapping', 'activeStatuses', 'headers', 'statusesReviewed']);
 	if (!h?.id) {
 		return null;
 	}
@@ -445,6 +515,7 @@ export async function getImport(id: number): Promise<ImportRecord | null> {
 		baseRevision: parseInt(str(h.baseRevision), 10) || 0,
 		counts: json<Record<string, number>>(h.counts, {}), mapping: json<Partial<ColumnMapping>>(h.mapping, {}),
 		activeStatuses: json<string[]>(h.activeStatuses, []), headers: json<string[]>(h.headers, []),
+		statusesReviewed: ['1', 'true'].includes(String(h.statusesReviewed)),
 	};
 }
 

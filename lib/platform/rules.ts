@@ -53,6 +53,8 @@ export function membersGroupSpec(name: string): Record<string, unknown> {
 		private: 1,
 		disableJoinRequests: 1,
 		disableLeave: 1,
+		// membership is not public: the group never shows as a badge or title (see membership/visibility.ts)
+		userTitleEnabled: 0,
 	};
 }
 

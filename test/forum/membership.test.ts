@@ -44,16 +44,17 @@ describe('Membership: roster, verification and revocation', () => {
 		let preview: RosterPreview;
 
 		it('reads a Belgian Excel CSV (";" and Windows-1252) and shows what would change, changing nothing yet', async () => {
-			const res = await upload(adminS, belgianCsv(kring, '\r\n;Geen;Nummer;;;;\r\n1002;Dubbel;Luc;;;;'));
+			const res = await upload(adminS, belgianCsv(kring, '\r\n;Geen;Nummer;;;;\r\n1099;Dubbel;Een;;;;\r\n1099;Dubbel;Twee;;;;'));
 			assert.strictEqual(res.status, 200, JSON.stringify(res.body));
 			preview = res.body.response;
 			assert.deepStrictEqual(preview.headers, ['Lidnummer', 'Naam', 'Voornaam', 'E-mail', 'Geboortedatum', 'Status', 'Einddatum']);
 			assert.strictEqual(preview.mapping.memberNumber, 'Lidnummer', 'columns guessed from Dutch headers');
 			assert.strictEqual(preview.counts.added, 5);
-			assert.strictEqual(preview.counts.invalid, 2);
+			assert.strictEqual(preview.counts.invalid, 3);
 			assert.ok(preview.lists.added.some(e => e.lastName === 'Hénin' && e.firstName === 'Désiré'), 'accents decoded');
 			const lines = preview.lists.invalid.map(i => [i.line, i.reason]);
-			assert.deepStrictEqual(lines, [[7, '[[lvl:roster.invalid.missing-member-number]]'], [8, '[[lvl:roster.invalid.duplicate-member-number, 3]]']]);
+			assert.deepStrictEqual(lines, [[7, '[[lvl:roster.invalid.missing-member-number]]'], [8, '[[lvl:roster.invalid.duplicate-member-number, 9]]'],
+				[9, '[[lvl:roster.invalid.duplicate-member-number, 8]]']], 'a member number on two different rows: neither imported');
 			assert.strictEqual((await store.getMeta()).count, 0, 'nothing applied before confirmation');
 			assert.strictEqual(await store.getEntry('1001'), null);
 		});

@@ -55,7 +55,10 @@ export async function importRoster(s: Session, people: Person[], opts: { confirm
 		throw new Error(`upload failed: ${JSON.stringify(up.body)}`);
 	}
 	const preview = up.body.response;
-	const applied = await s.post(`/api/v3/plugins/lvl/roster/imports/${String(preview.import.id)}/apply`, opts.confirmRemoveAll ? { confirmRemoveAll: true } : {});
+	// the test files' statuses are decided here as the admin would tick them ("Actief" counts as active)
+	const applied = await s.post(`/api/v3/plugins/lvl/roster/imports/${String(preview.import.id)}/apply`, {
+		confirmStatuses: true, ...(opts.confirmRemoveAll ? { confirmRemoveAll: true } : {}),
+	});
 	if (applied.status !== 200) {
 		throw new Error(`apply failed: ${applied.text}`);
 	}

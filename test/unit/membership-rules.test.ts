@@ -1,8 +1,9 @@
 import assert from 'assert';
 import type { ParsedTable } from '../../lib/membership/roster-file';
 import {
-	diffRoster, foldText, guessMapping, isEmail, isFormulaLike, mapRows, normaliseEmail, normaliseMemberNumber,
-	parseDate, proofMatches, safeCsvCell, splitEmails, tokenArg,
+	defaultActiveStatuses, diffRoster, emailKey, foldText, guessMapping, INACTIVE_STATUS_WORDS, isEmail, isFormulaLike,
+	looksInactive, mapRows, normaliseEmail, normaliseMemberNumber, parseDate, proofMatches, safeCsvCell, splitEmails,
+	statusesKnown, statusSummary, tokenArg, touchesVerification, withoutGroupTitle,
 } from '../../lib/membership/rules';
 import type { ColumnMapping, RosterEntry } from '../../lib/membership/rules';
 
@@ -138,7 +139,7 @@ describe('membership rules', () => {
 			const { entries, invalid } = mapRows(table(headers,
 				[' 000 12 ', ' Van den  Broeck ', 'Désiré', 'D.VdB@Example.be; desire@example.be', 'desire@example.be',
 					'01/02/1980', 'Werkend', ''],
-				['13', 'Hénin', 'Jan']), mapping, opts);
+				['13', 'Hénin', 'Jan', '', '', '', 'Werkend']), mapping, { ...opts, activeStatuses: ['werkend'] });
 			assert.deepStrictEqual(invalid, []);
 			assert.deepStrictEqual(entries, [
 				{
@@ -146,55 +147,75 @@ describe('membership rules', () => {
 					emails: ['d.vdb@example.be', 'desire@example.be'], birthDate: '1980-02-01', status: 'Werkend',
 					active: true, endDate: '',
 				},
-				entry('13', { lastName: 'Hénin', firstName: 'Jan' }),
+				entry('13', { lastName: 'Hénin', firstName: 'Jan', status: 'Werkend' }),
 			]);
 		});
 
-		it('keeps the first of duplicate member numbers and reports the others with the first line', () => {
-			const { entries, invalid } = mapRows(table(['Nr', 'Naam'], ['7', 'Eerste'], ['8', 'Ander'], [' 7', 'Tweede'],
-				['07', 'Niet hetzelfde']), { memberNumber: 'Nr', lastName: 'Naam' }, opts);
-			assert.deepStrictEqual(entries.map(e => e.lastName), ['Eerste', 'Ander', 'Niet hetzelfde']);
+		it('refuses every row of a member number that two different rows carry, naming the other lines', () => {
+			const { entries, invalid, duplicates } = mapRows(table(['Nr', 'Naam'], ['7', 'Eerste'], ['8', 'Ander'], [' 7', 'Tweede'],
+				['07', 'Niet hetzelfde'], ['7', 'Derde']), { memberNumber: 'Nr', lastName: 'Naam' }, opts);
+			assert.deepStrictEqual(entries.map(e => e.lastName), ['Ander', 'Niet hetzelfde']);
+			assert.deepStrictEqual(duplicates, ['7']);
 			assert.deepStrictEqual(invalid, [
-				{ line: 4, reason: '[[lvl:roster.invalid.duplicate-member-number, 2]]', memberNumber: '7' },
+				{ line: 2, reason: '[[lvl:roster.invalid.duplicate-member-number, 4 6]]', memberNumber: '7' },
+				{ line: 4, reason: '[[lvl:roster.invalid.duplicate-member-number, 2 6]]', memberNumber: '7' },
+				{ line: 6, reason: '[[lvl:roster.invalid.duplicate-member-number, 2 4]]', memberNumber: '7' },
 			]);
 		});
 
-		it('reports missing numbers, bad e-mails and bad dates with their lines', () => {
-			const { entries, invalid } = mapRows(table(headers,
+		it('imports the same line twice once, with a warning', () => {
+			const { entries, invalid, warnings } = mapRows(table(['Nr', 'Naam'], ['7', 'Peeters'], ['7', ' Peeters ', '']),
+				{ memberNumber: 'Nr', lastName: 'Naam' }, opts);
+			assert.deepStrictEqual(entries.map(e => e.lastName), ['Peeters']);
+			assert.deepStrictEqual(invalid, []);
+			assert.deepStrictEqual(warnings, [{ line: 3, reason: '[[lvl:roster.warning.repeated-row, 2]]', memberNumber: '7' }]);
+		});
+
+		it('refuses only rows without a member number; a bad e-mail, date or status loses that value, not the row', () => {
+			const { entries, invalid, warnings } = mapRows(table(headers,
 				['', 'Zonder nummer'],
 				['20', 'A', '', 'geen-adres'],
 				['21', 'B', '', 'ok@example.be', 'ook]]fout%[[lvl:x]]'],
-				['22', 'C', '', '', '', '31/02/1980'],
-				['23', 'D', '', '', '', '', '', '1/1/25'],
-				['24', 'E']), mapping, opts);
-			assert.deepStrictEqual(entries.map(e => e.memberNumber), ['24']);
+				['22', 'C', '', '', '', '31/02/1980', 'Werkend'],
+				['23', 'D', '', '', '', '', 'Werkend', '1/1/25'],
+				['24', 'E', '', 'benoît.dupont@example.be', '', '', 'Werkend']), mapping, { ...opts, activeStatuses: ['Werkend'] });
+			assert.deepStrictEqual(entries.map(e => [e.memberNumber, e.emails, e.birthDate, e.endDate, e.active]), [
+				['20', [], '', '', true],
+				['21', ['ok@example.be'], '', '', true],
+				['22', [], '', '', true],
+				['23', [], '', '', true],
+				['24', ['benoît.dupont@example.be'], '', '', true],
+			]);
 			assert.deepStrictEqual(invalid, [
 				{ line: 2, reason: '[[lvl:roster.invalid.missing-member-number]]', memberNumber: '' },
-				{ line: 3, reason: '[[lvl:roster.invalid.bad-email, geen-adres]]', memberNumber: '20' },
-				{ line: 4, reason: '[[lvl:roster.invalid.bad-email, ook fout lvl:x]]', memberNumber: '21' },
-				{ line: 5, reason: '[[lvl:roster.invalid.bad-date, 31/02/1980]]', memberNumber: '22' },
-				{ line: 6, reason: '[[lvl:roster.invalid.bad-date, 1/1/25]]', memberNumber: '23' },
+			]);
+			assert.deepStrictEqual(warnings, [
+				{ line: 3, reason: '[[lvl:roster.warning.bad-email, geen-adres]]', memberNumber: '20' },
+				{ line: 3, reason: '[[lvl:roster.warning.missing-status]]', memberNumber: '20' },
+				{ line: 4, reason: '[[lvl:roster.warning.bad-email, ook fout lvl:x]]', memberNumber: '21' },
+				{ line: 4, reason: '[[lvl:roster.warning.missing-status]]', memberNumber: '21' },
+				{ line: 5, reason: '[[lvl:roster.warning.bad-birth-date, 31/02/1980]]', memberNumber: '22' },
+				{ line: 6, reason: '[[lvl:roster.warning.bad-end-date, 1/1/25]]', memberNumber: '23' },
 			]);
 		});
 
-		it('an invalid first row still claims its member number', () => {
-			const { entries, invalid } = mapRows(table(['Nr', 'Mail'], ['5', 'fout'], ['5', 'goed@example.be']),
+		it('a row refused for its member number never makes a later row a duplicate', () => {
+			const { entries, invalid } = mapRows(table(['Nr', 'Mail'], ['5', 'fout'], ['6', 'goed@example.be'], ['', 'x@example.be']),
 				{ memberNumber: 'Nr', emails: ['Mail'] }, opts);
-			assert.deepStrictEqual(entries, []);
-			assert.deepStrictEqual(invalid.map(i => i.reason), ['[[lvl:roster.invalid.bad-email, fout]]',
-				'[[lvl:roster.invalid.duplicate-member-number, 2]]']);
+			assert.deepStrictEqual(entries.map(e => e.memberNumber), ['5', '6']);
+			assert.deepStrictEqual(invalid.map(i => i.line), [4]);
 		});
 
-		it('decides who is active from the status and the end date', () => {
+		it('decides who is active from the ticked statuses and the end date; nothing ticked is nobody', () => {
 			const t = table(['Nr', 'Status', 'Einde'],
 				['1', 'Werkend lid', ''], ['2', 'MEMBRE  EFFECTIF', ''], ['3', 'Ex-lid', ''], ['4', '', ''],
 				['5', 'werkend lid', '2025-06-15'], ['6', 'werkend lid', '14/06/2025'], ['7', 'werkend lid', '2030-01-01']);
 			const active = (activeStatuses: string[], m: ColumnMapping) =>
 				mapRows(t, m, { activeStatuses, today: '2025-06-15' }).entries.filter(e => e.active).map(e => e.memberNumber);
 			const all = { memberNumber: 'Nr', status: 'Status', endDate: 'Einde' };
-			assert.deepStrictEqual(active(['Werkend lid', 'Membre effectif'], all), ['1', '2', '5', '7']);
-			assert.deepStrictEqual(active([], all), ['1', '2', '3', '4', '5', '7'], 'no statuses configured: any status');
-			assert.deepStrictEqual(active(['  '], all), ['1', '2', '3', '4', '5', '7'], 'blank statuses are ignored');
+			assert.deepStrictEqual(active(['Werkend lid', 'Membre effectif'], all), ['1', '2', '4', '5', '7'],
+				'an empty status says nothing about leaving');
+			assert.deepStrictEqual(active([], all), ['4'], 'nothing ticked: nobody with a status is active');
 			assert.deepStrictEqual(active(['Werkend lid'], { memberNumber: 'Nr' }), ['1', '2', '3', '4', '5', '6', '7'],
 				'no status or end date column: everyone');
 			const first = mapRows(t, all, { activeStatuses: ['werkend lid'], today: '2025-06-15' }).entries[0]!;
@@ -242,6 +263,78 @@ describe('membership rules', () => {
 			assert.deepStrictEqual(diffRoster(roster, roster), { added: [], changed: [], unchanged: 2, leaving: [] });
 			assert.deepStrictEqual(diffRoster([], roster).added.length, 2);
 			assert.deepStrictEqual(diffRoster(roster, []).leaving.length, 2);
+		});
+	});
+
+	describe('e-mail addresses as people type them (RFC 5321, RFC 6531)', () => {
+		it('accepts internationalised local parts and domains, as NodeBB\'s validator does', () => {
+			for (const ok of ['benoît.dupont@example.be', 'jürgen.müller@example.de', 'zoë@café.be', 'françois@mail.example.fr',
+				'δοκιμή@παράδειγμα.δοκιμή', 'x@xn--caf-dma.be', 'a.b-c_d@example.museum']) {
+				assert.strictEqual(isEmail(ok), true, ok);
+			}
+			for (const bad of ['.jan@example.be', 'jan.@example.be', 'jan..peeters@example.be', 'jan@example.b', 'jan@exa mple.be',
+				'jan@example.be\u0000', `${'a'.repeat(65)}@example.be`, 'jan@example.123']) {
+				assert.strictEqual(isEmail(bad), false, bad);
+			}
+		});
+
+		it('reads what a mail program pastes into a cell', () => {
+			assert.deepStrictEqual(splitEmails('Jan Peeters <jan@example.be>'), ['jan@example.be']);
+			assert.deepStrictEqual(splitEmails('mailto:jan@example.be; "an@example.be".'), ['jan@example.be', 'an@example.be']);
+		});
+
+		it('compares addresses without case and accent differences when a member verifies', () => {
+			assert.strictEqual(emailKey(' Benoît.Dupont@Example.BE '), 'benoit.dupont@example.be');
+			const benoit = entry('9', { emails: ['benoît.dupont@example.be'] });
+			assert.strictEqual(proofMatches(benoit, { email: 'benoit.dupont@example.be' }), true);
+			assert.strictEqual(proofMatches(benoit, { email: 'BENOÎT.DUPONT@EXAMPLE.BE' }), true);
+			// NFC typed on one device, NFD stored from another
+			assert.strictEqual(proofMatches(benoit, { email: 'beno\u0069\u0302t.dupont@example.be' }), true);
+			assert.strictEqual(proofMatches(benoit, { email: 'benoit.dupond@example.be' }), false);
+		});
+	});
+
+	describe('statuses as a decision', () => {
+		it('recognises statuses of people who left, in Dutch, French and English', () => {
+			for (const gone of ['Ontslagen', 'OVERLEDEN', 'Geschrapt', 'geschorst', 'Ex-lid', 'Oud-lid', 'Uitgeschreven',
+				'Démissionnaire', 'Décédé', 'Radiée', 'Suspendu', 'Ancien membre', 'Resigned', 'Deceased', 'Struck off',
+				'Suspended', 'Former', 'Lapsed', 'Lid (overleden 2024)', 'ontslagen op 1/1']) {
+				assert.strictEqual(looksInactive(gone), true, gone);
+			}
+			for (const member of ['Werkend lid', 'Lid', 'Erelid', 'Membre effectif', 'Membre d\'honneur', 'Active', 'Steunend lid',
+				'Buitengewoon lid', '']) {
+				assert.strictEqual(looksInactive(member), false, member);
+			}
+			assert.ok(INACTIVE_STATUS_WORDS.nl.includes('ontslagen') && INACTIVE_STATUS_WORDS.fr.includes('radié'));
+			assert.strictEqual(looksInactive('Slapend', ['slapend']), true, 'the admin\'s own list counts');
+		});
+
+		it('lists every distinct status with its count and starts the people who left unticked', () => {
+			const summary = statusSummary(['Werkend lid', 'werkend  lid', 'Ontslagen', '', 'Slapend', 'Décédé', 'WERKEND LID'], ['slapend']);
+			assert.deepStrictEqual(summary, [
+				{ value: 'Werkend lid', count: 3, inactive: false },
+				{ value: 'Décédé', count: 1, inactive: true },
+				{ value: 'Ontslagen', count: 1, inactive: true },
+				{ value: 'Slapend', count: 1, inactive: true },
+			]);
+			assert.deepStrictEqual(defaultActiveStatuses(summary), ['Werkend lid']);
+			assert.strictEqual(statusesKnown(summary, ['werkend lid', 'décédé', 'ONTSLAGEN', 'slapend']), true);
+			assert.strictEqual(statusesKnown(summary, ['werkend lid']), false);
+		});
+
+		it('takes the members group out of a stored group title, whatever its form', () => {
+			assert.strictEqual(withoutGroupTitle('["Leden"]', 'Leden'), '');
+			assert.strictEqual(withoutGroupTitle('["Leden","Bestuur"]', 'Leden'), '["Bestuur"]');
+			assert.strictEqual(withoutGroupTitle('Leden', 'Leden'), '');
+			assert.strictEqual(withoutGroupTitle('["Bestuur"]', 'Leden'), '["Bestuur"]', 'left as it was');
+			assert.strictEqual(withoutGroupTitle('Ledenraad', 'Leden'), 'Ledenraad');
+		});
+
+		it('says which changes touch what a member verifies with', () => {
+			assert.strictEqual(touchesVerification(['emails']), true);
+			assert.strictEqual(touchesVerification(['lastName', 'status']), true);
+			assert.strictEqual(touchesVerification(['birthDate']), true);
+			assert.strictEqual(touchesVerification(['status', 'active', 'endDate']), false);
 		});
 	});
 

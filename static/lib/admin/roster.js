@@ -7,13 +7,14 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 	const BASE = '/plugins/lvl';
 	const PAGE = 50;
 	const FIELDS = ['memberNumber', 'lastName', 'firstName', 'emails', 'birthDate', 'status', 'active', 'endDate'];
-	const LISTS = ['added', 'changed', 'leaving', 'invalid'];
+	const LISTS = ['added', 'changed', 'leaving', 'warnings', 'invalid'];
+	const FATE_BADGE = { grace: 'text-bg-warning', none: 'text-bg-light', revoked: 'text-bg-secondary', override: 'text-bg-info' };
 	const STANDING_BADGE = { unlinked: 'text-bg-light', member: 'text-bg-success', grace: 'text-bg-warning', revoked: 'text-bg-danger' };
 	const IMPORT_BADGE = { preview: 'text-bg-info', applied: 'text-bg-success', discarded: 'text-bg-light', failed: 'text-bg-danger' };
 	let state;
 
 	Roster.init = function () {
-		state = { preview: null, shown: {}, query: '', start: 0, rows: [], requests: [] };
+		state = { preview: null, shown: {}, query: '', filter: '', start: 0, rows: [], requests: [] };
 		const updated = $('#lvl-roster-updated');
 		if (updated.attr('datetime')) {
 			updated.text(formatTime(Date.parse(updated.attr('datetime'))));
@@ -39,6 +40,10 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 	function formatDay(iso) {
 		const date = iso ? new Date(iso + 'T00:00:00Z') : null;
 		return !date ? '' : isNaN(date) ? iso : date.toLocaleDateString(config.userLang, { timeZone: 'UTC' });
+	}
+
+	function formatDate(ms) {
+		return ms ? new Date(ms).toLocaleDateString(config.userLang) : '';
 	}
 
 	function formatTime(ms) {
@@ -89,6 +94,7 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		$('#lvl-discard').on('click', confirmDiscard);
 		$('#lvl-preview').on('click', '[data-more]', loadMore);
 		$('#lvl-roster-search').on('submit', onSearch);
+		$('#lvl-roster-filter').on('change', onFilter);
 		$('#lvl-roster-pager').on('click', '[data-page]', onPage);
 		$('#lvl-roster-add').on('click', () => editEntry(null));
 		$('#lvl-roster-table').on('click', '[data-action]', onRowAction);
@@ -130,7 +136,8 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		fillMapping(preview);
 		fillStatuses(preview);
 		fillCounts(preview);
-		LISTS.forEach(list => fillList(list, preview.lists[list], 0, preview.counts[list]));
+		fillPeople(preview);
+		LISTS.forEach(list => fillList(list, preview.lists[list] || [], 0, preview.counts[list === 'warnings' ? 'warningRows' : list] || 0));
 		setDirty(false);
 	}
 
@@ -146,13 +153,39 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		});
 	}
 
+	// Every distinct status with its count: ticked = counts as an active member. Values come from the file: text only.
 	function fillStatuses(preview) {
 		const active = preview.activeStatuses.map(fold);
-		$('#lvl-active-statuses').empty().append(preview.statusValues.map((value, i) => $('<div class="form-check form-check-inline">').append(
-			$('<input class="form-check-input" type="checkbox">').attr('id', 'lvl-status-' + i).val(value).prop('checked', active.includes(fold(value))),
-			$('<label class="form-check-label">').attr('for', 'lvl-status-' + i).text(value),
+		const statuses = preview.statuses || preview.statusValues.map(value => ({ value: value, count: 0, inactive: false }));
+		$('#lvl-active-statuses').empty().append(statuses.map((status, i) => $('<tr>').append(
+			$('<td>').append($('<input class="form-check-input" type="checkbox">').attr('id', 'lvl-status-' + i).val(status.value)
+				.prop('checked', active.includes(fold(status.value)))),
+			$('<td>').append($('<label class="form-check-label">').attr('for', 'lvl-status-' + i).text(status.value)),
+			cell(status.count || '', 'text-end'),
+			$('<td>').append(status.inactive ? $('<span class="badge text-bg-secondary">').text(label('status-left')) : null),
 		)));
-		$('#lvl-statuses-group').toggleClass('d-none', !preview.statusValues.length);
+		$('#lvl-statuses-group').toggleClass('d-none', !statuses.length);
+		$('#lvl-statuses-review').toggleClass('d-none', !preview.statusesToReview);
+	}
+
+	// What the import does to people, in numbers; the sentences are translated with the numbers as arguments.
+	function fillPeople(preview) {
+		const c = preview.counts;
+		const n = key => Number(c[key]) || 0;
+		const lines = {
+			leaving: n('leaving') && '[[lvl:admin.roster.people.leaving, ' + [n('leaving'), n('leavingAccounts'), Number(preview.graceDays) || 0, n('leavingUnregistered'), n('leavingOther')].join(', ') + ']]',
+			deactivated: n('deactivated') && '[[lvl:admin.roster.people.deactivated, ' + n('deactivated') + ', ' + n('deactivatedAccounts') + ']]',
+			verification: n('changedVerification') && '[[lvl:admin.roster.people.verification, ' + n('changedVerification') + ']]',
+			warnings: n('warnings') && '[[lvl:admin.roster.people.warnings, ' + n('warnings') + ']]',
+			duplicates: n('duplicates') && '[[lvl:admin.roster.people.duplicates, ' + n('duplicates') + ']]',
+		};
+		Object.keys(lines).forEach((key) => {
+			const li = $('#lvl-people [data-people="' + key + '"]').toggleClass('d-none', !lines[key]);
+			if (lines[key]) {
+				translateInto(li.find('span'), lines[key]);
+			}
+		});
+		$('#lvl-people [data-people="nothing"]').toggleClass('d-none', Object.keys(lines).some(key => lines[key]));
 	}
 
 	function fillCounts(preview) {
@@ -168,7 +201,13 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		if (!start) {
 			pane.find('tbody').empty();
 		}
-		pane.find('tbody').append(items.map(item => (list === 'invalid' ? invalidRow(item) : list === 'changed' ? entryRow(item.after, item) : entryRow(item))));
+		pane.find('tbody').append(items.map((item) => {
+			if (list === 'invalid' || list === 'warnings') {
+				return invalidRow(item);
+			}
+			return list === 'changed' ? entryRow(item.after, item).append(consequenceCell(item)) :
+				list === 'leaving' ? entryRow(item).append(consequenceCell(item)) : entryRow(item);
+		}));
 		state.shown[list] = start + items.length;
 		pane.find('[data-more]').toggleClass('d-none', state.shown[list] >= total);
 		pane.find('.lvl-empty').toggleClass('d-none', total > 0);
@@ -183,6 +222,18 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 			}
 			return td;
 		}));
+	}
+
+	// For a leaving or newly inactive member: what becomes of the account; for a change: whether it touches verification.
+	function consequenceCell(item) {
+		const td = $('<td>');
+		if (item.account) {
+			td.append($('<span class="badge">').addClass(FATE_BADGE[item.account] || 'text-bg-light').text(label('fate.' + item.account)));
+		}
+		if (item.verification) {
+			td.append($('<span class="badge text-bg-warning ms-1">').text(label('touches-verification')));
+		}
+		return td;
 	}
 
 	function invalidRow(item) {
@@ -211,7 +262,7 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		$('#lvl-mapping select[data-field]').each(function () {
 			mapping[this.getAttribute('data-field')] = $(this).val() || (this.multiple ? [] : '');
 		});
-		const activeStatuses = $('#lvl-active-statuses input:checked').map((i, el) => el.value).get();
+		const activeStatuses = readStatusDecision().active;
 		return { mapping: mapping, activeStatuses: activeStatuses };
 	}
 
@@ -227,20 +278,61 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 	/* ---------- import: apply and discard ---------- */
 
 	function confirmApply() {
-		const counts = state.preview.counts;
-		const message = '[[lvl:admin.roster.confirm-apply, ' + [counts.added, counts.changed, counts.leaving].map(Number).join(', ') + ']]';
-		bootbox.confirm(message, function (ok) {
+		if (state.preview.statusesToReview) {
+			return confirmStatuses(() => confirmPeople(true));
+		}
+		confirmPeople(false);
+	}
+
+	// Applying with statuses the admin never looked at: show the decision once, values as text, before anything else.
+	function confirmStatuses(next) {
+		const { active, inactive } = readStatusDecision();
+		const list = values => $('<p class="fw-semibold text-break">').text(values.length ? values.join(' · ') : label('statuses-none'));
+		const message = $('<div>').append(
+			$('<p class="mb-1">').text(label('statuses-active')), list(active),
+			$('<p class="mb-1">').text(label('statuses-inactive')), list(inactive),
+		);
+		bootbox.confirm({
+			title: '[[lvl:admin.roster.statuses.confirm-title]]',
+			message: message,
+			buttons: {
+				confirm: { label: '[[lvl:admin.roster.statuses.confirm]]', className: 'btn-primary' },
+				cancel: { label: '[[global:cancel]]', className: 'btn-link' },
+			},
+			callback: function (ok) {
+				if (ok) {
+					this.one('hidden.bs.modal', next);
+				}
+			},
+		});
+	}
+
+	function readStatusDecision() {
+		const active = [];
+		const inactive = [];
+		$('#lvl-active-statuses input[type="checkbox"]').each(function () {
+			(this.checked ? active : inactive).push(this.value);
+		});
+		return { active: active, inactive: inactive };
+	}
+
+	// The confirmation repeats what the preview says will happen to people.
+	function confirmPeople(statusesConfirmed) {
+		const c = state.preview.counts;
+		const figures = [c.added, c.changed, c.leaving, c.leavingAccounts, Number(state.preview.graceDays) || 0, c.leavingUnregistered,
+			c.deactivated, c.deactivatedAccounts, c.changedVerification].map(v => Number(v) || 0);
+		bootbox.confirm('[[lvl:admin.roster.confirm-apply-people, ' + figures.join(', ') + ']]', function (ok) {
 			if (ok && state.preview.removesEveryone) {
 				// the second question opens once the first dialog is gone, not on top of it
-				this.one('hidden.bs.modal', confirmRemoveAll);
+				this.one('hidden.bs.modal', () => confirmRemoveAll(statusesConfirmed));
 			} else if (ok) {
-				apply(false);
+				apply(false, statusesConfirmed);
 			}
 		});
 	}
 
 	// An import that leaves nobody active is almost always a wrong column or status: ask a second, explicit time.
-	function confirmRemoveAll() {
+	function confirmRemoveAll(statusesConfirmed) {
 		bootbox.confirm({
 			title: '[[lvl:admin.roster.remove-all.title]]',
 			message: '[[lvl:admin.roster.remove-all.message, ' + Number(state.preview.counts.currentActive) + ']]',
@@ -250,14 +342,21 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 			},
 			callback: (ok) => {
 				if (ok) {
-					apply(true);
+					apply(true, statusesConfirmed);
 				}
 			},
 		});
 	}
 
-	function apply(confirmRemoveAll) {
-		act('#lvl-apply', api.post(previewUrl() + '/apply', confirmRemoveAll ? { confirmRemoveAll: true } : {}), '[[lvl:admin.roster.applied]]', () => {
+	function apply(confirmRemoveAll, confirmStatuses) {
+		const body = {};
+		if (confirmRemoveAll) {
+			body.confirmRemoveAll = true;
+		}
+		if (confirmStatuses) {
+			body.confirmStatuses = true;
+		}
+		act('#lvl-apply', api.post(previewUrl() + '/apply', body), '[[lvl:admin.roster.applied]]', () => {
 			closePreview();
 			loadRoster();
 			loadHistory();
@@ -286,13 +385,19 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 		loadRoster();
 	}
 
+	function onFilter() {
+		state.filter = String($(this).val() || '');
+		state.start = 0;
+		loadRoster();
+	}
+
 	function onPage() {
 		state.start = Math.max(0, state.start + (Number($(this).attr('data-page')) * PAGE));
 		loadRoster();
 	}
 
 	function loadRoster() {
-		api.get(BASE + '/roster', { q: state.query, start: state.start, count: PAGE }).then(showRoster).catch(alerts.error);
+		api.get(BASE + '/roster', { q: state.query, filter: state.filter, start: state.start, count: PAGE }).then(showRoster).catch(alerts.error);
 	}
 
 	function showRoster(data) {
@@ -332,18 +437,30 @@ define('admin/plugins/lvl/roster', ['api', 'alerts', 'bootbox', 'admin/plugins/l
 			td.append($('<a class="me-1">').attr('href', config.relative_path + '/uid/' + Number(row.uid)).text(row.username));
 		}
 		td.append($('<span class="badge">').addClass(STANDING_BADGE[row.standing] || 'text-bg-light').text(label('standing.' + row.standing)));
+		const note = text => td.append($('<span class="small text-secondary ms-1 text-nowrap">').text(text));
 		if (row.standing === 'grace' && row.graceUntil) {
-			td.append($('<span class="small text-secondary ms-1">').text(label('grace-until') + ' ' + new Date(row.graceUntil).toLocaleDateString(config.userLang)));
+			note(label('grace-until') + ' ' + formatDate(row.graceUntil));
+		}
+		if (row.standing === 'revoked' && row.revokedAt) {
+			note(label('revoked-on') + ' ' + formatDate(row.revokedAt));
 		}
 		if (row.override) {
 			td.append($('<span class="badge text-bg-info ms-1">').text(label('override')));
+			if (row.overrideAt) {
+				note(label('restored-on') + ' ' + formatDate(row.overrideAt));
+			}
+		}
+		if (row.onRoster === false) {
+			td.append($('<div class="small text-danger-emphasis">').text(label('not-on-roster')));
 		}
 		return td;
 	}
 
 	function rowActions(row) {
 		const actions = clone('lvl-tpl-row-actions');
-		actions.find('[data-action="leave"]').toggleClass('d-none', !row.active);
+		actions.find('[data-action="leave"]').toggleClass('d-none', !row.active || row.onRoster === false);
+		// an account whose member number left the roster has no entry to edit
+		actions.find('[data-action="edit"]').toggleClass('d-none', row.onRoster === false);
 		actions.find('[data-action="restore"]').toggleClass('d-none', !(row.uid && (row.standing === 'grace' || row.standing === 'revoked')));
 		actions.find('[data-action="end-override"]').toggleClass('d-none', !(row.uid && row.override));
 		return actions;

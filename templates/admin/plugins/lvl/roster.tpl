@@ -86,10 +86,16 @@
 										<select class="form-select" id="lvl-map-emails" data-field="emails" multiple size="4" aria-describedby="lvl-map-emails-help"></select>
 										<div class="form-text" id="lvl-map-emails-help">{{tx("lvl:admin.roster.mapping.emails-help")}}</div>
 									</div>
-									<fieldset class="col-12 col-xl-8" id="lvl-statuses-group">
-										<legend class="form-label fs-6 mb-2">{{tx("lvl:admin.roster.mapping.statuses")}}</legend>
-										<div id="lvl-active-statuses"></div>
-										<div class="form-text">{{tx("lvl:admin.roster.mapping.statuses-help")}}</div>
+									<fieldset class="col-12" id="lvl-statuses-group">
+										<legend class="form-label fs-6 mb-1">{{tx("lvl:admin.roster.mapping.statuses")}}</legend>
+										<div class="form-text mt-0 mb-2">{{tx("lvl:admin.roster.mapping.statuses-help")}}</div>
+										<div id="lvl-statuses-review" class="alert alert-warning py-2 d-none" role="status"><i class="fa fa-circle-question"></i> {{tx("lvl:admin.roster.statuses.review")}}</div>
+										<div class="table-responsive">
+											<table class="table table-sm align-middle mb-0 w-auto" id="lvl-statuses-table">
+												<thead><tr><th>{{tx("lvl:admin.roster.statuses.active")}}</th><th>{{tx("lvl:admin.roster.field.status")}}</th><th class="text-end">{{tx("lvl:admin.roster.statuses.count")}}</th><th></th></tr></thead>
+												<tbody id="lvl-active-statuses"></tbody>
+											</table>
+										</div>
 									</fieldset>
 									<div class="col-12 d-flex flex-wrap align-items-center gap-2">
 										<button type="submit" id="lvl-remap" class="btn btn-outline-primary"><i class="fa fa-rotate"></i> {{tx("lvl:admin.roster.mapping.update")}}</button>
@@ -109,14 +115,30 @@
 							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold" data-count="unchanged">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.unchanged")}}</div></div></div></div>
 							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold text-danger" data-count="leaving">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.leaving")}}</div></div></div></div>
 							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold text-danger" data-count="invalid">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.invalid")}}</div></div></div></div>
+							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold text-warning-emphasis" data-count="warnings">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.warnings")}}</div></div></div></div>
 							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold" data-count="currentActive">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.currentActive")}}</div></div></div></div>
 							<div class="col-6 col-md-3"><div class="card h-100"><div class="card-body p-2"><div class="fs-4 fw-bold" data-count="active">0</div><div class="small text-secondary">{{tx("lvl:admin.roster.count.active")}}</div></div></div></div>
+						</div>
+
+						<div class="card mb-3" id="lvl-people">
+							<div class="card-body">
+								<h5 class="fw-bold tracking-tight settings-header">{{tx("lvl:admin.roster.people.title")}}</h5>
+								<ul class="list-unstyled mb-0 d-flex flex-column gap-1">
+									<li data-people="leaving" class="d-none"><i class="fa fa-fw fa-user-clock text-danger"></i> <span></span></li>
+									<li data-people="deactivated" class="d-none"><i class="fa fa-fw fa-user-slash text-danger"></i> <span></span></li>
+									<li data-people="verification" class="d-none"><i class="fa fa-fw fa-id-card text-warning-emphasis"></i> <span></span></li>
+									<li data-people="warnings" class="d-none"><i class="fa fa-fw fa-triangle-exclamation text-warning-emphasis"></i> <span></span></li>
+									<li data-people="duplicates" class="d-none"><i class="fa fa-fw fa-clone text-danger"></i> <span></span></li>
+									<li data-people="nothing" class="d-none text-secondary"><i class="fa fa-fw fa-check text-success"></i> {{tx("lvl:admin.roster.people.nothing")}}</li>
+								</ul>
+							</div>
 						</div>
 
 						<ul class="nav nav-pills mb-2 flex-nowrap overflow-auto text-nowrap" role="tablist">
 							<li class="nav-item" role="presentation"><button class="nav-link active" data-bs-toggle="tab" data-bs-target="#lvl-list-added" type="button" role="tab">{{tx("lvl:admin.roster.list.added")}} <span class="badge text-bg-light" data-count="added"></span></button></li>
 							<li class="nav-item" role="presentation"><button class="nav-link" data-bs-toggle="tab" data-bs-target="#lvl-list-changed" type="button" role="tab">{{tx("lvl:admin.roster.list.changed")}} <span class="badge text-bg-light" data-count="changed"></span></button></li>
 							<li class="nav-item" role="presentation"><button class="nav-link" data-bs-toggle="tab" data-bs-target="#lvl-list-leaving" type="button" role="tab">{{tx("lvl:admin.roster.list.leaving")}} <span class="badge text-bg-light" data-count="leaving"></span></button></li>
+							<li class="nav-item" role="presentation"><button class="nav-link" data-bs-toggle="tab" data-bs-target="#lvl-list-warnings" type="button" role="tab">{{tx("lvl:admin.roster.list.warnings")}} <span class="badge text-bg-light" data-count="warnings"></span></button></li>
 							<li class="nav-item" role="presentation"><button class="nav-link" data-bs-toggle="tab" data-bs-target="#lvl-list-invalid" type="button" role="tab">{{tx("lvl:admin.roster.list.invalid")}} <span class="badge text-bg-light" data-count="invalid"></span></button></li>
 						</ul>
 						<div class="tab-content mb-3">
@@ -134,7 +156,7 @@
 								<p class="small text-secondary">{{tx("lvl:admin.roster.list.changed-help")}}</p>
 								<div class="table-responsive">
 									<table class="table table-sm align-middle">
-										<thead><tr><th>{{tx("lvl:admin.roster.field.memberNumber")}}</th><th>{{tx("lvl:admin.roster.field.lastName")}}</th><th>{{tx("lvl:admin.roster.field.firstName")}}</th><th>{{tx("lvl:admin.roster.field.emails")}}</th><th>{{tx("lvl:admin.roster.field.birthDate")}}</th><th>{{tx("lvl:admin.roster.field.status")}}</th><th>{{tx("lvl:admin.roster.field.active")}}</th><th>{{tx("lvl:admin.roster.field.endDate")}}</th></tr></thead>
+										<thead><tr><th>{{tx("lvl:admin.roster.field.memberNumber")}}</th><th>{{tx("lvl:admin.roster.field.lastName")}}</th><th>{{tx("lvl:admin.roster.field.firstName")}}</th><th>{{tx("lvl:admin.roster.field.emails")}}</th><th>{{tx("lvl:admin.roster.field.birthDate")}}</th><th>{{tx("lvl:admin.roster.field.status")}}</th><th>{{tx("lvl:admin.roster.field.active")}}</th><th>{{tx("lvl:admin.roster.field.endDate")}}</th><th>{{tx("lvl:admin.roster.field.consequence")}}</th></tr></thead>
 										<tbody></tbody>
 									</table>
 								</div>
@@ -145,12 +167,23 @@
 								<p class="small text-secondary">{{tx("lvl:admin.roster.list.leaving-help")}}</p>
 								<div class="table-responsive">
 									<table class="table table-sm align-middle">
-										<thead><tr><th>{{tx("lvl:admin.roster.field.memberNumber")}}</th><th>{{tx("lvl:admin.roster.field.lastName")}}</th><th>{{tx("lvl:admin.roster.field.firstName")}}</th><th>{{tx("lvl:admin.roster.field.emails")}}</th><th>{{tx("lvl:admin.roster.field.birthDate")}}</th><th>{{tx("lvl:admin.roster.field.status")}}</th><th>{{tx("lvl:admin.roster.field.active")}}</th><th>{{tx("lvl:admin.roster.field.endDate")}}</th></tr></thead>
+										<thead><tr><th>{{tx("lvl:admin.roster.field.memberNumber")}}</th><th>{{tx("lvl:admin.roster.field.lastName")}}</th><th>{{tx("lvl:admin.roster.field.firstName")}}</th><th>{{tx("lvl:admin.roster.field.emails")}}</th><th>{{tx("lvl:admin.roster.field.birthDate")}}</th><th>{{tx("lvl:admin.roster.field.status")}}</th><th>{{tx("lvl:admin.roster.field.active")}}</th><th>{{tx("lvl:admin.roster.field.endDate")}}</th><th>{{tx("lvl:admin.roster.field.consequence")}}</th></tr></thead>
 										<tbody></tbody>
 									</table>
 								</div>
 								<p class="lvl-empty text-secondary d-none">{{tx("lvl:admin.roster.list.empty")}}</p>
 								<button type="button" class="btn btn-sm btn-light d-none" data-more="leaving">{{tx("lvl:admin.roster.list.more")}}</button>
+							</div>
+							<div class="tab-pane fade" id="lvl-list-warnings" role="tabpanel">
+								<p class="small text-secondary">{{tx("lvl:admin.roster.list.warnings-help")}}</p>
+								<div class="table-responsive">
+									<table class="table table-sm align-middle">
+										<thead><tr><th>{{tx("lvl:admin.roster.field.line")}}</th><th>{{tx("lvl:admin.roster.field.memberNumber")}}</th><th>{{tx("lvl:admin.roster.field.reason")}}</th></tr></thead>
+										<tbody></tbody>
+									</table>
+								</div>
+								<p class="lvl-empty text-secondary d-none">{{tx("lvl:admin.roster.list.empty")}}</p>
+								<button type="button" class="btn btn-sm btn-light d-none" data-more="warnings">{{tx("lvl:admin.roster.list.more")}}</button>
 							</div>
 							<div class="tab-pane fade" id="lvl-list-invalid" role="tabpanel">
 								<p class="small text-secondary">{{tx("lvl:admin.roster.list.invalid-help")}}</p>
@@ -179,6 +212,13 @@
 							<input type="search" name="q" class="form-control" maxlength="100" placeholder="{{tx("lvl:admin.roster.search.placeholder")}}" aria-label="{{tx("lvl:admin.roster.search.placeholder")}}">
 							<button type="submit" class="btn btn-outline-secondary" title="{{tx("global:search")}}" aria-label="{{tx("global:search")}}"><i class="fa fa-search"></i></button>
 						</form>
+						<select id="lvl-roster-filter" class="form-select w-auto" aria-label="{{tx("lvl:admin.roster.filter.label")}}">
+							<option value="">{{tx("lvl:admin.roster.filter.all")}}</option>
+							<option value="grace">{{tx("lvl:admin.roster.filter.grace")}}</option>
+							<option value="revoked">{{tx("lvl:admin.roster.filter.revoked")}}</option>
+							<option value="restored">{{tx("lvl:admin.roster.filter.restored")}}</option>
+							<option value="unregistered">{{tx("lvl:admin.roster.filter.unregistered")}}</option>
+						</select>
 						<button type="button" id="lvl-roster-add" class="btn btn-primary text-nowrap"><i class="fa fa-plus"></i> {{tx("lvl:admin.roster.add")}}</button>
 					</div>
 					<div class="table-responsive">
@@ -261,6 +301,19 @@
 		<span data-label="no">{{tx("lvl:admin.roster.no")}}</span>
 		<span data-label="not-in-file">{{tx("lvl:admin.roster.mapping.not-in-file")}}</span>
 		<span data-label="grace-until">{{tx("lvl:admin.roster.grace-until")}}</span>
+		<span data-label="revoked-on">{{tx("lvl:admin.roster.revoked-on")}}</span>
+		<span data-label="restored-on">{{tx("lvl:admin.roster.restored-on")}}</span>
+		<span data-label="not-on-roster">{{tx("lvl:admin.roster.not-on-roster")}}</span>
+		<span data-label="status-left">{{tx("lvl:admin.roster.statuses.recognised")}}</span>
+		<span data-label="status-empty">{{tx("lvl:admin.roster.statuses.empty")}}</span>
+		<span data-label="fate.grace">{{tx("lvl:admin.roster.fate.grace")}}</span>
+		<span data-label="fate.none">{{tx("lvl:admin.roster.fate.none")}}</span>
+		<span data-label="fate.revoked">{{tx("lvl:admin.roster.fate.revoked")}}</span>
+		<span data-label="fate.override">{{tx("lvl:admin.roster.fate.override")}}</span>
+		<span data-label="touches-verification">{{tx("lvl:admin.roster.touches-verification")}}</span>
+		<span data-label="statuses-active">{{tx("lvl:admin.roster.statuses.confirm-active")}}</span>
+		<span data-label="statuses-inactive">{{tx("lvl:admin.roster.statuses.confirm-inactive")}}</span>
+		<span data-label="statuses-none">{{tx("lvl:admin.roster.statuses.confirm-none")}}</span>
 		<span data-label="override">{{tx("lvl:admin.roster.standing.override")}}</span>
 		<span data-label="standing.unlinked">{{tx("lvl:admin.roster.standing.unlinked")}}</span>
 		<span data-label="standing.member">{{tx("lvl:admin.roster.standing.member")}}</span>
