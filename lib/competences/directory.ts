@@ -86,6 +86,14 @@ function keep(key: string, copy: IndexCopy): void {
 	}
 }
 
+/**
+ * Drops this process's copies: versions count from the database, so after the database itself was emptied or
+ * restored (the test harness does so between suites) a copy could match a new index's version by chance.
+ */
+export function forgetCopies(): void {
+	copies.clear();
+}
+
 /** How many index copies this process holds (tests check the bound). */
 export const copiesHeld = (): number => copies.size;
 

@@ -12,6 +12,11 @@ import { fromStarter, mergePlan, normaliseSynonyms, validateKey, validateLabels 
 
 let cache: { version: number; taxonomy: Taxonomy } | null = null;
 
+/** Drops this process's copy (see directory.forgetCopies: after the database was emptied or restored). */
+export function forget(): void {
+	cache = null;
+}
+
 export async function get(): Promise<Taxonomy> {
 	const version = await store.taxonomyVersion();
 	if (cache?.version !== version) {

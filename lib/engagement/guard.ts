@@ -87,6 +87,8 @@ export async function onNewPost(post: { pid: number; uid: number; tid: number; c
 	const article = charter?.articles[index];
 	const reason = article ? encodeReason(article, index + 1) : `[[${ENS}:flag.guard]]`;
 	const by = await reporter();
+	// the hit is on record before the report exists, so a moderator who opens the report can always dismiss it
+	await record(String(post.pid), { pid: post.pid, uid: post.uid, cid, ...hit, mode: 'flag', flagId: 0 });
 	let flagId = 0;
 	try {
 		flagId = asCount((await nodebb.moderationFlags().create('post', post.pid, by, reason, undefined, true)).flagId);
@@ -94,7 +96,9 @@ export async function onNewPost(post: { pid: number; uid: number; tid: number; c
 	} catch (err) {
 		nodebb.log.warn(`the guard could not report post ${String(post.pid)}: ${String(err)}`);
 	}
-	await record(String(post.pid), { pid: post.pid, uid: post.uid, cid, ...hit, mode: 'flag', flagId });
+	if (flagId) {
+		await nodebb.db().setObjectField(store.K.hit(String(post.pid)), 'flagId', flagId);
+	}
 }
 
 /** Queue mode (`filter:post.shouldQueue`): a hit sends the post to NodeBB's post queue, where a moderator accepts it in one click. */
@@ -132,7 +136,8 @@ export async function dismiss(caller: number, pid: number): Promise<{ pid: numbe
 	if (!await canModeratePost(caller, pid)) {
 		throw new Error(ERR_NO_PRIVILEGES);
 	}
-	const flagId = asCount(hit.flagId);
+	// the report may be a moment younger than the hit: NodeBB's own field on the post names it too
+	const flagId = asCount(hit.flagId) || asCount(await nodebb.db().getObjectField(`post:${String(pid)}`, 'flagId'));
 	await nodebb.db().setObject(store.K.hit(String(pid)), { dismissedBy: caller, dismissedAt: Date.now() });
 	if (flagId) {
 		await nodebb.moderationFlags().update(flagId, caller, { state: 'rejected' });

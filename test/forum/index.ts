@@ -6,7 +6,8 @@
 import fs from 'fs';
 import path from 'path';
 import { ensureGround } from '../../lib/platform/service';
-import { seed } from '../../lib/competences/taxonomy';
+import { forget as forgetTaxonomy, seed } from '../../lib/competences/taxonomy';
+import { forgetCopies } from '../../lib/competences/directory';
 import { host } from '../support/forum';
 
 // NodeBB's harness resets its database only between its own root suites, and all of ours sit under "Installed
@@ -41,6 +42,9 @@ const files = collect(__dirname)
 /** What NodeBB's harness does between its root suites, then what the plugin does at start-up. */
 async function freshForum(): Promise<void> {
 	await host<{ setupMockDefaults(): Promise<void> }>('./test/mocks/databasemock').setupMockDefaults();
+	// the plugin's per-process copies are checked against versions kept in the database, which was just emptied
+	forgetCopies();
+	forgetTaxonomy();
 	await ensureGround();
 	await seed();
 }
