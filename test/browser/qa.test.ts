@@ -51,6 +51,8 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		await shot(page, 'qa-composer-desktop-nl');
 		await Promise.all([page.waitForURL(/\/topic\//), page.locator('.composer .composer-submit:visible').first().click()]);
 		topicPath = new URL(page.url()).pathname;
+		// the address changes before ajaxify has replaced the category's list with the topic: wait for the topic
+		await page.locator('[component="topic"]').waitFor();
 		await page.locator('[component="lvl/type"]').first().waitFor();
 		assert.match(await page.locator('[component="topic/labels"]').innerText(), /Vraag/);
 		await context.close();
