@@ -24,6 +24,8 @@ export interface Settings {
 	verificationMode: VerificationMode;
 	/** Days a member keeps access after leaving the roster (0 = at once). */
 	graceDays: number;
+	/** Days an import preview that was never applied is kept before it is deleted with its file. */
+	rosterPreviewDays: number;
 	/** Verification attempts allowed per account and per IP address in an hour. */
 	attemptsPerHour: number;
 	/** Q&A: a question may have several accepted answers (default one). */
@@ -75,6 +77,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	exemptGroups: [],
 	verificationMode: 'account-first',
 	graceDays: 30,
+	rosterPreviewDays: 7,
 	attemptsPerHour: 5,
 	qaSeveralAccepted: false,
 	qaRouteCount: 5,
@@ -101,7 +104,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 
 /** Integer settings: their bounds. */
 const RANGES = {
-	graceDays: [0, 365], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
+	graceDays: [0, 365], rosterPreviewDays: [1, 90], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
 	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaRounds: [1, 10], qaClaimHours: [1, 336], qaCapacity: [1, 20], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
 	warningDays: [1, 3650],
 } as const;
@@ -176,6 +179,7 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		exemptGroups: [...new Set(list(r.exemptGroups))].filter(g => !isReservedGroup(g)),
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
+		rosterPreviewDays: int(r.rosterPreviewDays, DEFAULTS.rosterPreviewDays, ...RANGES.rosterPreviewDays),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
 		qaSeveralAccepted: r.qaSeveralAccepted === true || r.qaSeveralAccepted === 'on' || r.qaSeveralAccepted === '1' || r.qaSeveralAccepted === 1,
 		qaRouteCount: int(r.qaRouteCount, DEFAULTS.qaRouteCount, ...RANGES.qaRouteCount),
@@ -250,6 +254,7 @@ export function toStored(settings: Settings): Record<string, string> {
 		exemptGroups: JSON.stringify(settings.exemptGroups),
 		verificationMode: settings.verificationMode,
 		graceDays: String(settings.graceDays),
+		rosterPreviewDays: String(settings.rosterPreviewDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
 		qaSeveralAccepted: settings.qaSeveralAccepted ? '1' : '0',
 		qaRouteCount: String(settings.qaRouteCount),

@@ -10,6 +10,7 @@ import * as access from './access';
 import { NOTIFICATION_TYPE } from './notify';
 import { isExempt, ROSTER_PRIVILEGE } from './permissions';
 import { apiRoutes, pageRoutes } from './routes';
+import * as roster from './roster';
 import * as store from './store';
 import * as verification from './verification';
 
@@ -44,6 +45,16 @@ export async function staticAppLoad(payload: { router: nodebb.Router; middleware
 	// the roster's ACP page needs the roster privilege, not the general settings one (the page checks it too)
 	nodebb.adminRouteMap()[`plugins/${NS}/roster`] = ROSTER_PRIVILEGE;
 	await access.startJobs();
+	await nodebb.addJob({
+		name: 'lvl:membership-previews',
+		cronTime: '0 23 * * * *',
+		onTick: async () => {
+			const removed = await roster.expirePreviews();
+			if (removed) {
+				nodebb.log.info(`roster: ${String(removed)} unapplied preview(s) deleted`);
+			}
+		},
+	});
 }
 
 export async function staticApiRoutes(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {

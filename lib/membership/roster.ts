@@ -439,6 +439,34 @@ export async function discard(id: number): Promise<void> {
 	await store.dropImportPayload(id);
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * A preview never applied holds a copy of the association's member list: after `rosterPreviewDays` it goes with
+ * every key it has. Runs under the apply lock, so an apply in progress (in any process) is never cut short; a busy
+ * lock means the next run does it. Applied and discarded imports stay in the history (they keep no file).
+ */
+export async function expirePreviews(now = Date.now()): Promise<number> {
+	const s = await settings.get();
+	const before = now - s.rosterPreviewDays * DAY;
+	if (!await store.lockApply()) {
+		return 0;
+	}
+	let removed = 0;
+	try {
+		for (const id of await store.importIdsBefore(before, 500)) {
+			const rec = await store.getImport(id);
+			if (!rec || rec.status === 'preview' || rec.status === 'failed') {
+				await store.deleteImport(id);
+				removed += 1;
+			}
+		}
+	} finally {
+		await store.unlockApply();
+	}
+	return removed;
+}
+
 /* ---------- row-by-row ---------- */
 
 export interface EntryInput {

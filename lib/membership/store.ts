@@ -528,6 +528,19 @@ export async function dropImportPayload(id: number): Promise<void> {
 	await nodebb.db().delete(K.importPayload(id));
 }
 
+/** Imports created before `before` (oldest first, at most `count`). */
+export async function importIdsBefore(before: number, count: number): Promise<number[]> {
+	const ids = await nodebb.db().getSortedSetRangeByScore(K.imports, 0, count, '-inf', before);
+	return ids.map(Number).filter(id => id > 0);
+}
+
+/** Every key of one import: its record, its file and preview, its place in the history. */
+export async function deleteImport(id: number): Promise<void> {
+	const db = nodebb.db();
+	await db.deleteAll([K.import(id), K.importPayload(id)]);
+	await db.sortedSetRemove(K.imports, String(id));
+}
+
 export async function listImports(start: number, stop: number): Promise<ImportRecord[]> {
 	const ids = await nodebb.db().getSortedSetRevRange(K.imports, start, stop);
 	const recs = await Promise.all(ids.map(id => getImport(Number(id))));

@@ -7,6 +7,7 @@ import { asString } from '../coerce';
 import { neutralFromHost } from '../kernel/text';
 import { apiSettingsManagers } from '../platform/middleware';
 import type { CheckResult } from './rules';
+import * as ownData from './own-data';
 import * as service from './service';
 
 export const ADMIN_PATH = `/admin/plugins/${NS}/privacy`;
@@ -52,6 +53,25 @@ async function postFix(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	await nodebb.controllerHelpers().formatApiResponse(200, res, { checks: results, failing: results.filter(r => !r.ok).length });
 }
 
+/** Logged in is enough: a member who left keeps these rights. The uid is the session's, never the request's. */
+const loggedIn: nodebb.Middleware = (req, res, next) => {
+	if (!(req.uid > 0)) {
+		void nodebb.controllerHelpers().formatApiResponse(401, res, new Error(`[[${NS}:error.not-logged-in]]`));
+		return;
+	}
+	next();
+};
+
+async function getOwnData(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	res.set('content-disposition', `attachment; filename="${NS}-${String(req.uid)}.json"`);
+	res.json(await ownData.exportOwn(req.uid));
+}
+
+async function deleteOwnData(req: nodebb.Req, res: nodebb.Res): Promise<void> {
+	await ownData.eraseOwn(req.uid);
+	await nodebb.controllerHelpers().formatApiResponse(200, res, { erased: true });
+}
+
 export function pageRoutes(router: nodebb.Router): void {
 	nodebb.routeHelpers().setupAdminPageRoute(router, ADMIN_PATH, [], adminPage);
 }
@@ -60,4 +80,6 @@ export function apiRoutes(router: nodebb.Router): void {
 	const helpers = nodebb.routeHelpers();
 	helpers.setupApiRoute(router, 'get', `/${NS}/privacy`, [apiSettingsManagers], getChecks);
 	helpers.setupApiRoute(router, 'post', `/${NS}/privacy/fix`, [apiSettingsManagers], postFix);
+	helpers.setupApiRoute(router, 'get', `/${NS}/me/data`, [loggedIn], getOwnData);
+	helpers.setupApiRoute(router, 'delete', `/${NS}/me/data`, [loggedIn], deleteOwnData);
 }

@@ -53,6 +53,12 @@
 									<input type="number" min="1" max="100" step="1" id="lvl-attemptsPerHour" name="attemptsPerHour" class="form-control">
 								</div>
 							</div>
+							<div class="row g-3 mb-3">
+								<div class="col-12 col-md-6">
+									<label class="form-label" for="lvl-rosterPreviewDays">{{tx("lvl:admin.roster-preview-days")}}</label>
+									<input type="number" min="1" max="90" step="1" id="lvl-rosterPreviewDays" name="rosterPreviewDays" class="form-control">
+								</div>
+							</div>
 							<div class="mb-3">
 								<label class="form-label" for="lvl-exemptGroups">{{tx("lvl:admin.exempt-groups")}}</label>
 								<select multiple id="lvl-exemptGroups" name="exemptGroups" class="form-select" size="4">
