@@ -213,8 +213,8 @@ describe('Two NodeBB processes on one database', function () {
 		const previews: RosterPreview[] = [p1.body.response, p2.body.response];
 		const before = await rosterStore.getMeta();
 		const results = await Promise.all([
-			adminA.post(`${API}/roster/imports/${String(previews[0]?.import.id)}/apply`, {}),
-			adminB.post(`${API}/roster/imports/${String(previews[1]?.import.id)}/apply`, {}),
+			adminA.post(`${API}/roster/imports/${String(previews[0]?.import.id)}/apply`, { confirmStatuses: true }),
+			adminB.post(`${API}/roster/imports/${String(previews[1]?.import.id)}/apply`, { confirmStatuses: true }),
 		]);
 		const applied = results.map(r => r.status === 200);
 		assert.strictEqual(applied.filter(Boolean).length, 1, results.map(r => `${String(r.status)} ${r.text.slice(0, 200)}`).join('\n'));
