@@ -174,8 +174,31 @@ export async function filterFlagsInit(payload: FlagsInit): Promise<FlagsInit> {
 	return payload;
 }
 
-export async function filterFlagsValidateFilters(payload: { filters: string[] }): Promise<{ filters: string[] }> {
+/**
+ * `filter:flags.validateFilters`: the filter is allowed. 4.11 passes `{ filters }` and escapes the value itself;
+ * 4.15 also passes `validation` (field → 'number' or the list of allowed values) and drops a field without a rule,
+ * so there the rule is the list of article ids the charter has ever given out.
+ */
+export async function filterFlagsValidateFilters(payload: { filters: string[]; validation?: Record<string, unknown> }): Promise<typeof payload> {
 	payload.filters.push('lvlArticle');
+	if (payload.validation && typeof payload.validation === 'object') {
+		payload.validation.lvlArticle = await reports.articleIds();
+	}
+	return payload;
+}
+
+/**
+ * `filter:flags/detail.build`: a report citing an article is shown as "Code of conduct, article 3" in the reader's
+ * language. NodeBB 4.11 translates the stored token on the page; 4.15 prints report reasons escaped (`{./value}`), so
+ * the token is translated here, on both versions (the result is plain text, escaped by the template).
+ */
+export async function filterFlagsDetailBuild(payload: { req: nodebb.Req; templateData: { reports?: { value?: unknown }[] } }): Promise<typeof payload> {
+	const list = Array.isArray(payload.templateData.reports) ? payload.templateData.reports : [];
+	const cited = list.filter(r => reports.citesArticle(r.value));
+	if (cited.length) {
+		const lang = nodebb.requestLanguage(payload.req);
+		await Promise.all(cited.map(async (r) => { r.value = await nodebb.translator().translate(String(r.value), lang); }));
+	}
 	return payload;
 }
 

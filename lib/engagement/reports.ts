@@ -128,3 +128,14 @@ export async function flagInfo(flagId: number): Promise<{ flag: store.FlagRecord
 	const guard = pid ? await nodebb.db().getObject(store.K.hit(String(pid))) : null;
 	return { flag, guard };
 }
+
+/** Every article id the charter has given out (`art-1` … ), current or withdrawn: the values the flag list filter accepts. */
+export async function articleIds(): Promise<string[]> {
+	const next = await store.nextArticle();
+	return Array.from({ length: Math.max(0, next - 1) }, (_, i) => `art-${String(i + 1)}`);
+}
+
+/** Whether a stored report reason is one of ours that cites an article (`[[lvl-engagement:flag.article, n, art-k]]`). */
+export function citesArticle(reason: unknown): boolean {
+	return decodeReason(reason) !== null;
+}

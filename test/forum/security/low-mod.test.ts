@@ -76,6 +76,17 @@ describe('Security: low findings in the directory, Q&A and uploads (#12)', () =>
 		});
 
 		it('does not find a member by a full name NodeBB hides from other members; does once they show it', async () => {
+			// the site lets members show their full name (NodeBB 4.15's default hides every full name, whatever the member says)
+			const wasHidden = nodebb.meta().config.hideFullname;
+			await nodebb.meta().configs.setMultiple({ hideFullname: 0 });
+			try {
+				await hiddenThenShown();
+			} finally {
+				await nodebb.meta().configs.setMultiple({ hideFullname: Number(wasHidden) || 0 });
+			}
+		});
+
+		async function hiddenThenShown(): Promise<void> {
 			const hidden = await createUser('naamloos', { member: true });
 			const hiddenS = await loginAs(hidden);
 			await nodebb.user().setUserField(hidden.uid, 'fullname', 'Zebulon Quaxleyson');
@@ -87,7 +98,7 @@ describe('Security: low findings in the directory, Q&A and uploads (#12)', () =>
 			const shown = await hiddenS.put(`/api/v3/users/${String(hidden.uid)}/settings`, { settings: { showfullname: 1 } });
 			assert.strictEqual(shown.status, 200, shown.text);
 			await eventually(async () => (await search()).includes(hidden.uid), 'the full name indexed once shown');
-		});
+		}
 	});
 
 	describe('Q&A', () => {
