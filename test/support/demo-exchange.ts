@@ -102,7 +102,7 @@ async function must(what: string, res: Promise<{ status: number; text: string }>
  * its competence, one a coordinator assigned to a member, one answered and one solved. The demo asks one member per
  * round (the association has four), so that the cascade shows; "passed on" and "with the coordinators" happen at
  * the Q&A job's next run (every 5 minutes), as in a real forum.
- * Only a question posted in this run gets its actions: rerunning the demo leaves the stages as they are.
+ * Each action is taken only while its question has not reached its stage: rerunning the demo is safe.
  */
 export async function seedPromise(base: string, seeded: SeedResult, admin: { username: string; password: string }): Promise<DemoStage[]> {
 	const [questions] = seeded.cids;
@@ -128,53 +128,58 @@ export async function seedPromise(base: string, seeded: SeedResult, admin: { use
 		}));
 	}
 	const stages: DemoStage[] = [];
-	const ask = async (s: Session, asker: string, stage: string, state: string, title: string, competence: string, content: string): Promise<number> => {
-		const tid = await post(s, { cid: questions, lvlType: 'question', lvlCompetences: [competence], title, content });
-		stages.push({ stage, state, title, asker, tid: tid || await existing(s, title) });
-		return tid;
-	};
 	const sessions: Record<string, Session> = { 'pieter.dhondt': pieter, 'luc.dubois': luc, 'an.peeters': an, 'marie.claes': marie };
-
-	// sent to a member, and two others have the same question ("me too")
-	const sent = await ask(an, 'an.peeters', 'sent to a member, with 2 × "me too"', 'sent', 'Hoe herken ik een phishingmail van "mijn bank"?', 'ict.cybersecurity',
-		'Ik kreeg een mail die op mijn bank lijkt en vraagt om in te loggen. Waaraan zie ik of die echt is?');
-	if (sent) {
-		for (const s of [luc, pieter]) {
-			await must('me too', s.put(`/api/v3/plugins/lvl/qa/topics/${String(sent)}/demand`, {}));
+	/** Asks the question (once) and returns its tid and the state its asker's status line shows now. */
+	const ask = async (asker: string, stage: string, state: string, title: string, competence: string, content: string): Promise<{ tid: number; now: string }> => {
+		const s = sessions[asker]!;
+		const tid = await post(s, { cid: questions, lvlType: 'question', lvlCompetences: [competence], title, content }) || await existing(s, title);
+		const st: DemoStage = { stage, state, title, asker, tid };
+		stages.push(st);
+		// routing runs in NodeBB's action hook, after the answer to the post: wait until the first round is recorded
+		for (let i = 0; state !== 'coordinator' && i < 60 && (await stagesNow(base, [st]))[0] === 'waiting'; i += 1) {
+			await new Promise(resolve => setTimeout(resolve, 1000));
 		}
+		return { tid, now: (await stagesNow(base, [st]))[0] ?? '' };
+	};
+
+	// sent to a member, and two others have the same question ("me too": once per member, so repeating is harmless)
+	const sent = await ask('an.peeters', 'sent to a member, with 2 × "me too"', 'sent', 'Hoe herken ik een phishingmail van "mijn bank"?', 'ict.cybersecurity',
+		'Ik kreeg een mail die op mijn bank lijkt en vraagt om in te loggen. Waaraan zie ik of die echt is?');
+	for (const s of [luc, pieter]) {
+		await must('me too', s.put(`/api/v3/plugins/lvl/qa/topics/${String(sent.tid)}/demand`, {}));
 	}
 	// claimed: the member it was sent to says "Ik neem dit op"
-	const claimed = await ask(pieter, 'pieter.dhondt', 'claimed', 'claimed', 'Wanneer kan ik mijn pensioen als reservist laten ingaan?', 'finance.pensions',
+	const claimed = await ask('pieter.dhondt', 'claimed', 'claimed', 'Wanneer kan ik mijn pensioen als reservist laten ingaan?', 'finance.pensions',
 		'Ik was jaren reservist naast mijn burgerloopbaan. Telt die tijd mee voor mijn pensioen, en vanaf wanneer?');
-	if (claimed) {
-		await must('claim', luc.put(`/api/v3/plugins/lvl/qa/topics/${String(claimed)}/claim`, {}));
+	if (claimed.now === 'sent') {
+		await must('claim', luc.put(`/api/v3/plugins/lvl/qa/topics/${String(claimed.tid)}/claim`, {}));
 	}
 	// passed on: the first member asked says "niet voor mij"; the job's next run asks the next one
-	const passed = await ask(pieter, 'pieter.dhondt', 'passed on to the next member (at the job\'s next run)', 'passed', 'Hoe zet ik foto\'s van mijn gsm op mijn computer?', 'ict.digital-basics',
+	const passed = await ask('pieter.dhondt', 'passed on to the next member (at the job\'s next run)', 'passed', 'Hoe zet ik foto\'s van mijn gsm op mijn computer?', 'ict.digital-basics',
 		'Mijn kleinkinderen sturen veel foto\'s. Ik wil ze bewaren op mijn computer, maar weet niet hoe ik ze overzet.');
-	if (passed) {
+	if (passed.now === 'sent') {
 		for (const who of ['marie.claes', 'an.peeters']) {
 			// only the member it was sent to may decline; the other is told "not routed" and is asked next
-			const r = await sessions[who]!.put(`/api/v3/plugins/lvl/qa/topics/${String(passed)}/decline`, {});
+			const r = await sessions[who]!.put(`/api/v3/plugins/lvl/qa/topics/${String(passed.tid)}/decline`, {});
 			if (r.status === 200) {
 				break;
 			}
 		}
 	}
 	// with the coordinators: nobody in the association holds this competence (the job's next run tells them)
-	await ask(luc, 'luc.dubois', 'with the coordinators (at the job\'s next run)', 'coordinator', 'Qui peut m\'aider avec une déclaration de sinistre incendie ?', 'insurance.claims',
+	await ask('luc.dubois', 'with the coordinators (at the job\'s next run)', 'coordinator', 'Qui peut m\'aider avec une déclaration de sinistre incendie ?', 'insurance.claims',
 		'Un petit incendie dans notre cuisine. L\'assureur demande une déclaration détaillée : comment bien la remplir ?');
 	// assigned: a coordinator (the administrator) asks a member in one click
-	const assigned = await ask(marie, 'marie.claes', 'assigned by a coordinator', 'assigned', 'Wie geeft een lezing over de slag om de Kemmelberg?', 'culture.local-history',
+	const assigned = await ask('marie.claes', 'assigned by a coordinator', 'assigned', 'Wie geeft een lezing over de slag om de Kemmelberg?', 'culture.local-history',
 		'Onze afdeling zoekt een spreker over de Kemmelberg in 1918, liefst met kaarten en foto\'s.');
-	if (assigned) {
-		await must('assign', boss.put(`/api/v3/plugins/lvl/qa/topics/${String(assigned)}/assign`, { uid: seeded.uids['pieter.dhondt'] }));
+	if (assigned.now !== 'assigned') {
+		await must('assign', boss.put(`/api/v3/plugins/lvl/qa/topics/${String(assigned.tid)}/assign`, { uid: seeded.uids['pieter.dhondt'] }));
 	}
 	// answered, not yet accepted
-	const answered = await ask(marie, 'marie.claes', 'answered (not yet accepted)', 'answered', 'Welke wachtwoordmanager raden jullie aan?', 'ict.cybersecurity',
+	const answered = await ask('marie.claes', 'answered (not yet accepted)', 'answered', 'Welke wachtwoordmanager raden jullie aan?', 'ict.cybersecurity',
 		'Ik heb te veel wachtwoorden op papiertjes. Welke wachtwoordmanager is eenvoudig en veilig?');
-	if (answered) {
-		await reply(an, answered, 'Ik gebruik Bitwarden: gratis, ook op gsm, en je onthoudt maar één sterk wachtwoord.');
+	if (answered.now !== 'answered') {
+		await reply(an, answered.tid, 'Ik gebruik Bitwarden: gratis, ook op gsm, en je onthoudt maar één sterk wachtwoord.');
 	}
 	// solved: seedExchange's pension question, answered by Luc and accepted by Pieter
 	stages.push({ stage: 'answered and accepted (solved)', state: 'solved', asker: 'pieter.dhondt', title: 'Moet ik mijn aanvullend pensioen apart aangeven?', tid: await existing(pieter, 'Moet ik mijn aanvullend pensioen apart aangeven?') });
