@@ -53,7 +53,8 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		topicPath = new URL(page.url()).pathname;
 		// the address changes before ajaxify has replaced the category's list with the topic: wait for the topic
 		await page.locator('[component="topic"]').waitFor();
-		await page.locator('[component="lvl/type"]').first().waitFor();
+		// the type's label (HTML with its component on 4.11, Harmony's label with our class from 4.14)
+		await page.locator('[component="topic/labels"] .lvl-type-question').first().waitFor();
 		assert.match(await page.locator('[component="topic/labels"]').innerText(), /Vraag/);
 		await context.close();
 	});
