@@ -12,6 +12,9 @@
 		require(['benchpress'], function (Benchpress) {
 			helpers.register(Benchpress);
 		});
+		require(['bootbox', 'translator'], function (bootbox, translator) {
+			helpers.translateDialogs(bootbox, translator);
+		});
 	}
 }(function () {
 	const TOKEN = /^\[\[[^[\]]*(?:\[\[[^[\]]*\]\][^[\]]*)*\]\]$/;
@@ -45,5 +48,62 @@
 		}
 	}
 
-	return { txToken: txToken, lvlKey: lvlKey, register: register };
+	const HAS_TOKEN = /\[\[.+\]\]/;
+	const ATTRIBUTES = ['placeholder', 'title', 'value', 'label', 'aria-label'];
+
+	function escapeHTML(s) {
+		return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	}
+
+	/** Translates the tokens in an element's text (escaped first, as NodeBB 4.11's translateInPlace did) and attributes. */
+	function translateIn(element, translator) {
+		const lang = (window.config && window.config.userLang) || undefined;
+		const tr = text => new Promise(function (resolve) { translator.translate(text, lang, resolve); });
+		const jobs = [];
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const textNode = node;
+			if (HAS_TOKEN.test(textNode.nodeValue)) {
+				jobs.push(tr(escapeHTML(textNode.nodeValue)).then(function (html) {
+					$(textNode).replaceWith(html);
+				}));
+			}
+		}
+		element.querySelectorAll('*').forEach(function (el) {
+			ATTRIBUTES.forEach(function (attr) {
+				const value = el.getAttribute(attr);
+				if (value && HAS_TOKEN.test(value)) {
+					jobs.push(tr(value).then(function (text) { el.setAttribute(attr, text); }));
+				}
+			});
+		});
+		return Promise.all(jobs);
+	}
+
+	/**
+	 * NodeBB 4.11 translated every bootbox dialog (public/vendor/bootbox/wrapper.js); 4.14 dropped that wrapper, so the
+	 * tokens in our dialogs' titles, messages and buttons showed as typed. The same wrapper, once, on every version:
+	 * where the host's is still there, the text is already translated when ours looks, or both translate the same tokens.
+	 */
+	function translateDialogs(bootbox, translator) {
+		if (!bootbox || typeof bootbox.dialog !== 'function' || bootbox.dialog.lvlTranslates) {
+			return;
+		}
+		const dialog = bootbox.dialog;
+		const wrapped = function (options) {
+			const show = options.show !== false;
+			options.show = false;
+			const $elem = dialog.call(bootbox, options);
+			translateIn($elem[0], translator).catch(function () { /* shown as it is */ }).then(function () {
+				if (show) {
+					$elem.modal('show');
+				}
+			});
+			return $elem;
+		};
+		wrapped.lvlTranslates = true;
+		bootbox.dialog = wrapped;
+	}
+
+	return { txToken: txToken, lvlKey: lvlKey, register: register, translateDialogs: translateDialogs };
 }));
