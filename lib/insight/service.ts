@@ -27,6 +27,7 @@ import * as store from './store';
 const BATCH = 1000;
 /** a page of a large sorted set read at once (see eachMemberBatch) */
 const READ_PAGE = 100000;
+const PARALLEL = 4;
 const TOP = 10;
 
 /* ---------- the snapshot ---------- */
@@ -49,6 +50,17 @@ async function membersGroup(): Promise<string> {
 	return (await settings.get()).membersGroup;
 }
 
+/** `fn` over `items` a batch at a time, a few batches at once (the figures it adds up do not depend on the order). */
+async function inBatches<T>(items: T[], fn: (batch: T[]) => Promise<void>): Promise<void> {
+	const batches: T[][] = [];
+	for (let i = 0; i < items.length; i += BATCH) {
+		batches.push(items.slice(i, i + BATCH));
+	}
+	for (let i = 0; i < batches.length; i += PARALLEL) {
+		await Promise.all(batches.slice(i, i + PARALLEL).map(fn));
+	}
+}
+
 /**
  * Every member of the members group, a batch at a time, with their join time (= when they were verified). The group is
  * read in large pages and handed out in small batches: PostgreSQL sorts the whole group again for each page read, so
@@ -58,9 +70,7 @@ async function eachMemberBatch(fn: (batch: { uid: number; joinedAt: number }[]) 
 	const group = await membersGroup();
 	for (let start = 0; ; start += READ_PAGE) {
 		const page = await nodebb.groupMembersWithJoinTimes(group, start, start + READ_PAGE - 1);
-		for (let i = 0; i < page.length; i += BATCH) {
-			await fn(page.slice(i, i + BATCH));
-		}
+		await inBatches(page, fn);
 		if (page.length < READ_PAGE) {
 			return;
 		}
@@ -118,8 +128,7 @@ async function competencesPart(): Promise<Snapshot['competences']> {
 			break;
 		}
 	}
-	for (let start = 0; start < all.length; start += BATCH) {
-		const uids = all.slice(start, start + BATCH);
+	await inBatches(all, async (uids) => {
 		const inGroup = await nodebb.groups().isMembers(uids, group);
 		const members = uids.filter((_, i) => inGroup[i]);
 		for (const p of await competenceStore.getProfiles(members)) {
@@ -136,7 +145,7 @@ async function competencesPart(): Promise<Snapshot['competences']> {
 			}
 			profiles.push(m);
 		}
-	}
+	});
 	const members = await nodebb.groups().getGroupData(group);
 	return {
 		members: asCount(members?.memberCount),
