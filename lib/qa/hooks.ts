@@ -141,7 +141,8 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 			expiresAt: t.expiresAt,
 			canAccept: t.type === 'question' && mayManage,
 			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && mayManage,
-			promise: await promise.view(t, payload.uid),
+			// the topic and the privilege already read: passed on, not read again on every topic page
+			promise: await promise.view(t, payload.uid, Date.now(), mayManage),
 		};
 	}
 	return payload;
