@@ -13,6 +13,13 @@ export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
 
 export type VerificationMode = 'account-first' | 'refuse';
 
+/**
+ * How much of a member other members see in the directory: not listed at all (still asked by routing), the name and
+ * the domains of their competences only, the profile, or the profile with the ways of contact the member chose.
+ */
+export const DIRECTORY_TIERS = ['hidden', 'names', 'profile', 'contact'] as const;
+export type DirectoryTier = typeof DIRECTORY_TIERS[number];
+
 export interface Settings {
 	/** The group whose members are verified members of the association: the unit of access. */
 	membersGroup: string;
@@ -28,6 +35,10 @@ export interface Settings {
 	rosterPreviewDays: number;
 	/** Verification attempts allowed per account and per IP address in an hour. */
 	attemptsPerHour: number;
+	/** Directory: the tier of a member who chose none. */
+	directoryTier: DirectoryTier;
+	/** Directory: every member has `directoryTier`, whatever they chose. */
+	directoryTierLocked: boolean;
 	/** Q&A: a question may have several accepted answers (default one). */
 	qaSeveralAccepted: boolean;
 	/** Q&A: members a new question is routed to. */
@@ -79,6 +90,8 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	graceDays: 30,
 	rosterPreviewDays: 7,
 	attemptsPerHour: 5,
+	directoryTier: 'profile',
+	directoryTierLocked: false,
 	qaSeveralAccepted: false,
 	qaRouteCount: 5,
 	qaWeeklyCap: 3,
@@ -181,6 +194,8 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
 		rosterPreviewDays: int(r.rosterPreviewDays, DEFAULTS.rosterPreviewDays, ...RANGES.rosterPreviewDays),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
+		directoryTier: (DIRECTORY_TIERS as readonly unknown[]).includes(r.directoryTier) ? r.directoryTier as DirectoryTier : DEFAULTS.directoryTier,
+		directoryTierLocked: flag(r.directoryTierLocked),
 		qaSeveralAccepted: r.qaSeveralAccepted === true || r.qaSeveralAccepted === 'on' || r.qaSeveralAccepted === '1' || r.qaSeveralAccepted === 1,
 		qaRouteCount: int(r.qaRouteCount, DEFAULTS.qaRouteCount, ...RANGES.qaRouteCount),
 		qaWeeklyCap: int(r.qaWeeklyCap, DEFAULTS.qaWeeklyCap, ...RANGES.qaWeeklyCap),
@@ -224,6 +239,9 @@ export function validate(raw: Record<string, unknown>): string | null {
 		const bad = list(raw.exemptGroups).find(g => RESERVED_GROUPS.includes(g)) ?? 'cid:…';
 		return `[[${NS}:error.exempt-system-group, ${bad}]]`;
 	}
+	if (raw.directoryTier !== undefined && !(DIRECTORY_TIERS as readonly unknown[]).includes(raw.directoryTier)) {
+		return `[[${NS}:error.bad-tier]]`;
+	}
 	if (typeof raw.qaTimeZone === 'string' && raw.qaTimeZone.trim() && !isTimeZone(raw.qaTimeZone.trim())) {
 		return '[[lvl-promise:error.time-zone]]';
 	}
@@ -256,6 +274,8 @@ export function toStored(settings: Settings): Record<string, string> {
 		graceDays: String(settings.graceDays),
 		rosterPreviewDays: String(settings.rosterPreviewDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
+		directoryTier: settings.directoryTier,
+		directoryTierLocked: settings.directoryTierLocked ? '1' : '0',
 		qaSeveralAccepted: settings.qaSeveralAccepted ? '1' : '0',
 		qaRouteCount: String(settings.qaRouteCount),
 		qaWeeklyCap: String(settings.qaWeeklyCap),

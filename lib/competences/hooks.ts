@@ -79,6 +79,21 @@ export async function actionGroupJoin(payload: { groupNames: string[]; uid: numb
 	}
 }
 
+/** The admin changed the directory's default tier or its lock: every profile's index entries follow it. */
+export async function actionSettingsSet(payload: { plugin: string }): Promise<void> {
+	if (payload.plugin !== NS) {
+		return;
+	}
+	try {
+		const n = await profiles.followTierSettings();
+		if (n) {
+			nodebb.log.info(`[lvl] re-indexed ${String(n)} directory profiles for the new tier settings`);
+		}
+	} catch (err) {
+		nodebb.log.error(`[lvl] re-indexing for the tier settings failed: ${err instanceof Error ? err.message : String(err)}`);
+	}
+}
+
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {
 	await profiles.remove(payload.uid);
 	await proposals.forget(payload.uid);

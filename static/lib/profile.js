@@ -20,6 +20,12 @@ define('forum/account/lvl-competences', [
 			require(['lvl/ask'], function (ask) {
 				ask.bind($('[component="lvl/profile"]'));
 			});
+			// the contact tier: a chat, if the member chose it (NodeBB's own chat module)
+			$('[component="lvl/profile/reach-chat"]').on('click', function (e) {
+				e.preventDefault();
+				const uid = this.getAttribute('data-uid');
+				require(['chat'], chat => chat.newChat(uid));
+			});
 			return;
 		}
 		state = {
@@ -138,12 +144,17 @@ define('forum/account/lvl-competences', [
 		state.form.find('[data-language]').each(function () {
 			this.checked = (p.languages || []).includes(this.getAttribute('data-language'));
 		});
-		field('listed').prop('checked', p.listed !== false);
+		// the directory tier ('' = the association's default); "listed" is what forms sent before tiers
+		field('tier').val(p.tier || (p.listed === false ? 'hidden' : ''));
+		field('contactNote').val(p.contactNote || '');
+		state.form.find('[data-contact]').each(function () {
+			this.checked = (p.contact || []).includes(this.getAttribute('data-contact'));
+		});
 		state.form.find('[data-hide]').each(function () {
 			this.checked = (p.hidden || []).includes(this.getAttribute('data-hide'));
 		});
 		state.root.find('[data-max]').each(function () { count(this); });
-		state.root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', p.listed !== false);
+		state.root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', field('tier').val() !== 'hidden');
 		state.form.find('.is-invalid').removeClass('is-invalid');
 		renderCompleteness(p);
 		afterListChange();
@@ -291,7 +302,10 @@ define('forum/account/lvl-competences', [
 			sector: String(field('sector').val() || ''),
 			availability: field('availability').val() || 'available',
 			help: String(field('help').val() || ''),
-			listed: field('listed').is(':checked'),
+			tier: field('tier').val() || '',
+			listed: field('tier').val() !== 'hidden',
+			contact: state.form.find('[data-contact]:checked').map(function () { return this.getAttribute('data-contact'); }).get(),
+			contactNote: String(field('contactNote').val() || ''),
 			hidden: state.form.find('[data-hide]:checked').map(function () { return this.getAttribute('data-hide'); }).get(),
 		};
 	}
@@ -478,8 +492,8 @@ define('forum/account/lvl-competences', [
 				$(e.target).removeClass('is-invalid');
 			}
 		});
-		field('listed').on('change', function () {
-			root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', this.checked);
+		field('tier').on('change', function () {
+			root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', this.value !== 'hidden');
 		});
 		state.form.on('submit', function (e) {
 			e.preventDefault();

@@ -68,6 +68,21 @@
 								</select>
 								<div class="form-text">{{tx("lvl:admin.exempt-groups-help")}}</div>
 							</div>
+							<h6 class="fw-bold mt-4 mb-2">{{tx("lvl:admin.tier-title")}}</h6>
+							<div class="mb-3">
+								<label class="form-label" for="lvl-directoryTier">{{tx("lvl:admin.directory-tier")}}</label>
+								<select id="lvl-directoryTier" name="directoryTier" class="form-select" aria-describedby="lvl-directoryTier-help">
+									<option value="hidden">{{tx("lvl:tier.hidden")}}</option>
+									<option value="names">{{tx("lvl:tier.names")}}</option>
+									<option value="profile">{{tx("lvl:tier.profile")}}</option>
+									<option value="contact">{{tx("lvl:tier.contact")}}</option>
+								</select>
+								<div class="form-text" id="lvl-directoryTier-help">{{tx("lvl:admin.directory-tier-help")}}</div>
+							</div>
+							<div class="form-check form-switch mb-3">
+								<input class="form-check-input" type="checkbox" id="lvl-directoryTierLocked" name="directoryTierLocked">
+								<label class="form-check-label" for="lvl-directoryTierLocked">{{tx("lvl:admin.directory-tier-locked")}}</label>
+							</div>
 							<h6 class="fw-bold mt-4 mb-2">{{tx("lvl:admin.qa-title")}}</h6>
 							<div class="form-check form-switch mb-3">
 								<input class="form-check-input" type="checkbox" id="lvl-qaSeveralAccepted" name="qaSeveralAccepted">
