@@ -41,7 +41,8 @@ describe('Own data: a member who left exports and erases their plugin data', () 
 		assert.strictEqual(page.status, 200, page.text.slice(0, 300));
 		assert.ok(page.body.lvlOwnData, 'the plugin\'s export is offered on the owner\'s page');
 		assert.match(page.body.lvlOwnData.exportUrl, /\/api\/v3\/plugins\/lvl\/me\/data$/);
-		const url = page.body.lvlOwnData.exportUrl.replace(String(nodebb.nconf().get('relative_path') ?? ''), '');
+		const relativePath: unknown = nodebb.nconf().get('relative_path');
+		const url = page.body.lvlOwnData.exportUrl.replace(typeof relativePath === 'string' ? relativePath : '', '');
 		const file = await goneS.get<Export>(url);
 		assert.strictEqual(file.status, 200, file.text.slice(0, 300));
 		assert.match(file.headers.get('content-disposition') ?? '', /attachment/);
