@@ -5,10 +5,9 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { asString } from '../coerce';
-import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as access from './access';
 import { NOTIFICATION_TYPE } from './notify';
-import { isExempt, ROSTER_PRIVILEGE } from './permissions';
+import { canUsePlatform, registrationAccount, ROSTER_PRIVILEGE } from './permissions';
 import { apiRoutes, pageRoutes } from './routes';
 import * as retention from './retention';
 import * as roster from './roster';
@@ -120,7 +119,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 	const path = req.originalUrl ?? '';
 	if (uid > 0) {
 		// an existing account can step out with "cancel" and come back later
-		if (path.includes('/register/abort') || await canUsePlatform(uid) || await isExempt(uid) || await store.pendingRequestOf(uid)) {
+		if (path.includes('/register/abort') || await canUsePlatform(uid) || await store.pendingRequestOf(uid)) {
 			return payload;
 		}
 	} else {
@@ -247,7 +246,7 @@ export async function responseRouterPage(payload: PagePayload): Promise<void> {
 		return;
 	}
 	session.lvlPrompted = true;
-	if (await canUsePlatform(req.uid) || await isExempt(req.uid) || await store.pendingRequestOf(req.uid)) {
+	if (await canUsePlatform(req.uid) || await store.pendingRequestOf(req.uid)) {
 		return;
 	}
 	session.registration = { uid: req.uid, lvlVerify: true };
