@@ -33,6 +33,8 @@ export interface Settings {
 	graceDays: number;
 	/** Days an import preview that was never applied is kept before it is deleted with its file. */
 	rosterPreviewDays: number;
+	/** Days the roster keeps the entry of someone who left (from their end date, or when the platform saw it); 0 = for good. */
+	rosterRetentionDays: number;
 	/** Verification attempts allowed per account and per IP address in an hour. */
 	attemptsPerHour: number;
 	/** Directory: the tier of a member who chose none. */
@@ -89,6 +91,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	verificationMode: 'account-first',
 	graceDays: 30,
 	rosterPreviewDays: 7,
+	rosterRetentionDays: 365,
 	attemptsPerHour: 5,
 	directoryTier: 'profile',
 	directoryTierLocked: false,
@@ -117,7 +120,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 
 /** Integer settings: their bounds. */
 const RANGES = {
-	graceDays: [0, 365], rosterPreviewDays: [1, 90], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
+	graceDays: [0, 365], rosterPreviewDays: [1, 90], rosterRetentionDays: [0, 3650], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
 	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaRounds: [1, 10], qaClaimHours: [1, 336], qaCapacity: [1, 20], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
 	warningDays: [1, 3650],
 } as const;
@@ -193,6 +196,7 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
 		rosterPreviewDays: int(r.rosterPreviewDays, DEFAULTS.rosterPreviewDays, ...RANGES.rosterPreviewDays),
+		rosterRetentionDays: int(r.rosterRetentionDays, DEFAULTS.rosterRetentionDays, ...RANGES.rosterRetentionDays),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
 		directoryTier: (DIRECTORY_TIERS as readonly unknown[]).includes(r.directoryTier) ? r.directoryTier as DirectoryTier : DEFAULTS.directoryTier,
 		directoryTierLocked: flag(r.directoryTierLocked),
@@ -273,6 +277,7 @@ export function toStored(settings: Settings): Record<string, string> {
 		verificationMode: settings.verificationMode,
 		graceDays: String(settings.graceDays),
 		rosterPreviewDays: String(settings.rosterPreviewDays),
+		rosterRetentionDays: String(settings.rosterRetentionDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
 		directoryTier: settings.directoryTier,
 		directoryTierLocked: settings.directoryTierLocked ? '1' : '0',

@@ -2,7 +2,7 @@
  * Thin adapters between NodeBB's hooks and the competence services.
  */
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as profiles from './profiles';

@@ -4,7 +4,7 @@
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform, registrationAccount } from '../platform/permissions';
+import { canUsePlatform, registrationAccount } from '../membership';
 import * as settings from '../settings';
 import * as charter from './charter';
 import * as guard from './guard';

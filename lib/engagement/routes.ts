@@ -7,7 +7,7 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
 import { adminPage as declareAdminPage, page } from '../platform/pages';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as charter from './charter';

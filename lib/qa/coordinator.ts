@@ -8,7 +8,7 @@
 import { neutralFromHost } from '../kernel/text';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
 import { availabilityOf, setState } from './claims';

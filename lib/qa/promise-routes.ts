@@ -6,7 +6,7 @@
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { apiMembersOnly } from '../platform/middleware';
+import { apiMembersOnly } from '../membership';
 import * as settings from '../settings';
 import * as claims from './claims';
 import * as coordinator from './coordinator';

@@ -21,4 +21,26 @@
 			});
 		});
 	});
+
+	// NodeBB's own account page for consent and exports: the plugin's export joins NodeBB's export buttons there.
+	// The server offers it (ajaxify.data.lvlOwnData) only on the account owner's own page.
+	$(window).on('action:ajaxify.end', function () {
+		const own = ajaxify.data && ajaxify.data.lvlOwnData;
+		if (!own || ajaxify.data.template.name !== 'account/consent' || $('[component="lvl/own-data/consent-export"]').length) {
+			return;
+		}
+		require(['translator'], function (translator) {
+			translator.translate('[[lvl-privacy:own-data.consent-export]]', function (label) {
+				const link = $('<a class="btn btn-outline-secondary" download component="lvl/own-data/consent-export"><i class="fa fa-download"></i> </a>');
+				link.attr('href', own.exportUrl).append(document.createTextNode(label));
+				const buttons = $('[data-action="export-profile"]').parent();
+				if (buttons.length) {
+					buttons.append(link);
+				} else {
+					// NodeBB 4.15 shows its own export buttons only to who may export; the owner always may
+					$('<div class="d-grid mb-3"></div>').append(link).appendTo($('.account-content, #content').first());
+				}
+			});
+		});
+	});
 }());

@@ -58,6 +58,11 @@
 									<label class="form-label" for="lvl-rosterPreviewDays">{{tx("lvl:admin.roster-preview-days")}}</label>
 									<input type="number" min="1" max="90" step="1" id="lvl-rosterPreviewDays" name="rosterPreviewDays" class="form-control">
 								</div>
+								<div class="col-12 col-md-6">
+									<label class="form-label" for="lvl-rosterRetentionDays">{{tx("lvl:admin.roster-retention-days")}}</label>
+									<input type="number" min="0" max="3650" step="1" id="lvl-rosterRetentionDays" name="rosterRetentionDays" class="form-control" aria-describedby="lvl-rosterRetentionDays-help">
+									<div class="form-text" id="lvl-rosterRetentionDays-help">{{tx("lvl:admin.roster-retention-days-help")}}</div>
+								</div>
 							</div>
 							<div class="mb-3">
 								<label class="form-label" for="lvl-exemptGroups">{{tx("lvl:admin.exempt-groups")}}</label>
