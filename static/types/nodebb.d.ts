@@ -67,6 +67,10 @@ declare module 'bootbox' {
 		confirm(message: string, callback: (ok: boolean) => void): JQuery;
 		alert(message: string, callback?: () => void): JQuery;
 		dialog(options: DialogOptions): JQuery;
+		prompt(options: {
+			title: string; message?: string; inputType?: string; required?: boolean; maxlength?: number;
+			callback: (value: string | null) => boolean | undefined;
+		}): JQuery;
 	}
 	const bootbox: Bootbox;
 	export default bootbox;
