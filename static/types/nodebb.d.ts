@@ -49,6 +49,8 @@ declare module 'translator' {
 		translate(text: string, lang?: string): Promise<string>;
 		translate(text: string, lang: string, callback: (translated: string) => void): void;
 		escape(text: string): string;
+		/** `[[name, arg…]]`, with commas and percent signs in the arguments escaped */
+		compile(name: string, ...args: (string | number)[]): string;
 	}
 	const translator: Translator;
 	export default translator;
@@ -61,6 +63,7 @@ declare module 'bootbox' {
 		message: string | JQuery | HTMLElement;
 		size?: string;
 		onEscape?: boolean | (() => void);
+		backdrop?: boolean;
 		buttons?: Record<string, DialogButton>;
 	}
 	interface Bootbox {
