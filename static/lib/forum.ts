@@ -6,7 +6,9 @@ import Benchpress from 'benchpress';
 import * as text from './text';
 import * as demand from './demand';
 import * as ownData from './own-data';
+import * as similar from './similar';
 
 text.register(Benchpress);
 demand.start();
 ownData.start();
+similar.start();
