@@ -241,7 +241,8 @@ async function main() {
 	if (wanted('lint')) {
 		step('lint', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 	}
-	const built = step('typecheck and build', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+	const built = step('typecheck and build', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']) &&
+		step('typecheck and build the client', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'static/tsconfig.json']);
 	if (wanted('unit')) {
 		unitSuite();
 	}

@@ -4,8 +4,8 @@
 // the API (raw values and the current revision), adds and removes competences, checks the limits and saves.
 // On any error what the member typed stays on the screen. Everything from the API goes in as text or form values.
 define('forum/account/lvl-competences', [
-	'forum/account/header', 'api', 'alerts', 'translator', 'bootbox', 'forum/lvl/directory',
-], function (header, api, alerts, translator, bootbox, directory) {
+	'forum/account/header', 'api', 'alerts', 'translator', 'bootbox', 'lvl/picker',
+], function (header, api, alerts, translator, bootbox, picker) {
 	const Profile = {};
 	const BASE = '/plugins/lvl';
 	const LIMITS = { profession: 100, sector: 100, help: 600, note: 300, years: 70, proposal: 80 };
@@ -462,7 +462,7 @@ define('forum/account/lvl-competences', [
 	function bind() {
 		const root = state.root;
 
-		directory.picker({
+		picker.create({
 			input: root.find('#lvl-add-input'),
 			list: root.find('#lvl-add-list'),
 			exclude: chosenKeys,
