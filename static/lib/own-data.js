@@ -31,7 +31,7 @@
 		}
 		require(['translator'], function (translator) {
 			translator.translate('[[lvl-privacy:own-data.consent-export]]', function (label) {
-				const link = $('<a class="btn btn-outline-secondary" download component="lvl/own-data/consent-export"><i class="fa fa-download"></i> </a>');
+				const link = $('<a class="btn btn-outline-secondary" download data-ajaxify="false" component="lvl/own-data/consent-export"><i class="fa fa-download"></i> </a>');
 				link.attr('href', own.exportUrl).append(document.createTextNode(label));
 				const buttons = $('[data-action="export-profile"]').parent();
 				if (buttons.length) {
