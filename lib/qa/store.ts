@@ -689,3 +689,42 @@ export async function demandedIn(key: string): Promise<string[]> {
 export async function demandRows(): Promise<{ value: string; score: number }[]> {
 	return nodebb.db().getSortedSetRangeWithScores(DEMAND_K.questions, 0, -1);
 }
+
+/* ---------- reads other capabilities make through lib/qa/index.ts (Insight, the directory, the pages) ---------- */
+
+/** Some counters of several members (asked, answered, accepted, `c:<key>`). */
+export async function countsOf(uids: number[], fields: string[]): Promise<Record<string, number>[]> {
+	const rows = uids.length && fields.length ? await nodebb.db().getObjectsFields(uids.map(K.counts), fields) : uids.map((): Record<string, unknown> => ({}));
+	return rows.map(row => Object.fromEntries(fields.map(f => [f, asCount(row?.[f])])));
+}
+
+export type FigureKind = 'questions' | 'firstReply' | 'accepted' | 'firstClaim';
+
+function figureKey(scope: string, kind: FigureKind): string {
+	return kind === 'questions' ? K.statQuestions(scope) : kind === 'firstReply' ? K.statFirstReply(scope) : kind === 'accepted' ? K.statAccepted(scope) : K.statFirstClaim(scope);
+}
+
+/** A figure's rows whose score is between `min` and `max` (questions: creation time; the others: ms), tid → score. */
+export async function figureRows(scope: string, kind: FigureKind, min: number | '-inf' = '-inf', max: number | '+inf' = '+inf'): Promise<{ value: string; score: number }[]> {
+	return nodebb.db().getSortedSetRangeByScoreWithScores(figureKey(scope, kind), 0, -1, min, max);
+}
+
+/** A figure's score for each of these questions (null: none, e.g. no reply yet). */
+export async function figureScores(scope: string, kind: FigureKind, tids: string[]): Promise<(number | null)[]> {
+	return tids.length ? nodebb.db().sortedSetScores(figureKey(scope, kind), tids) : [];
+}
+
+/** How many questions, offers or wanted posts were created between `from` (included) and `to` (excluded). */
+export async function createdBetween(what: 'question' | 'offer' | 'wanted', from: number, to: number): Promise<number> {
+	return nodebb.db().sortedSetCount(what === 'question' ? K.statQuestions('all') : K.type(what), from, to - 1);
+}
+
+/** How many unanswered questions were created between `min` and `max` (both included). */
+export async function unansweredBetween(min: number | '-inf', max: number | '+inf'): Promise<number> {
+	return nodebb.db().sortedSetCount(K.unanswered, min, max);
+}
+
+/** The oldest open questions, up to `count`. */
+export async function openQuestionIds(count: number): Promise<number[]> {
+	return (await nodebb.db().getSortedSetRange(K.openQuestions, 0, count - 1)).map(Number);
+}
