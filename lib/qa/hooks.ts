@@ -12,14 +12,14 @@ import * as quiet from './quiet';
 import * as requests from './requests';
 import * as routing from './routing';
 import { readTopic, type QaTopic, STATUSES, type TopicType, TYPES } from './rules';
-import { apiRoutes, pageRoutes, QA_PATH } from './routes';
+import { apiRoutes, QA_PATH } from './routes';
 import * as store from './store';
 import * as topics from './topics';
 
 type TopicLike = Record<string, unknown> & { icons?: string[] };
 
-export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
-	pageRoutes(payload.router);
+/** The Q&A page itself is composed in lib/pages. */
+export async function staticAppLoad(): Promise<void> {
 	await jobs.start();
 }
 

@@ -237,15 +237,26 @@ export async function placeTopic(before: QaTopic | null, after: QaTopic | null):
 	if (enter.length) {
 		await db.sortedSetAddBulk(enter.map(([key, score]): [string, number, string] => [key, score, tid]));
 	}
-	await db.incrObjectField(K.ids, 'lists');
+	await listsChanged();
 }
 
-/** The lists' version: it changes whenever a topic moves in or out of a list (or demand reorders the unanswered one). */
-async function listsVersion(): Promise<number> {
-	return asCount(await nodebb.db().getObjectField(K.ids, 'lists'));
+/**
+ * The lists' version: a new value whenever a topic moves in or out of a list (or demand reorders the unanswered
+ * one). A value never seen before rather than a counter, so a database emptied or restored cannot bring an old
+ * version back; none at all (a new database) means nothing is kept.
+ */
+async function listsVersion(): Promise<string> {
+	return asString(await nodebb.db().getObjectField(K.ids, 'lists'));
 }
 
-const counted = new Map<string, { version: number; value: unknown }>();
+let changes = 0;
+
+async function listsChanged(): Promise<void> {
+	changes += 1;
+	await nodebb.db().setObjectField(K.ids, 'lists', `${Date.now().toString(36)}.${process.pid.toString(36)}.${changes.toString(36)}.${Math.random().toString(36).slice(2, 8)}`);
+}
+
+const counted = new Map<string, { version: string; value: unknown }>();
 
 /**
  * What `read` gives, kept in this process until the lists' version changes: a list's total is counted once per
@@ -254,7 +265,7 @@ const counted = new Map<string, { version: number; value: unknown }>();
 async function perVersion<T>(id: string, read: () => Promise<T>): Promise<T> {
 	const version = await listsVersion();
 	const hit = counted.get(id);
-	if (hit?.version === version) {
+	if (version && hit?.version === version) {
 		return hit.value as T;
 	}
 	const value = await read();
@@ -376,7 +387,7 @@ export async function forgetMemberData(uid: number): Promise<void> {
 		await db.sortedSetRemove(K.routings, routings);
 	}
 	await db.deleteAll([K.counts(uid), K.memberPrefs(uid), K.routedTo(uid), K.mine(uid)]);
-	await db.incrObjectField(K.ids, 'lists');
+	await listsChanged();
 }
 
 /* ---------- routing records ---------- */
@@ -650,7 +661,7 @@ export async function addDemand(tid: number, uid: number, how: 1 | 2, now: numbe
 	const db = nodebb.db();
 	await db.sortedSetAddBulk([[DEMAND_K.members(tid), how, String(uid)], [DEMAND_K.mine(uid), now, String(tid)]]);
 	await db.sortedSetIncrBy(DEMAND_K.questions, 1, String(tid));
-	await db.incrObjectField(K.ids, 'lists');
+	await listsChanged();
 }
 
 export async function dropDemand(tid: number, uid: number): Promise<void> {
@@ -659,7 +670,7 @@ export async function dropDemand(tid: number, uid: number): Promise<void> {
 	if (await db.sortedSetIncrBy(DEMAND_K.questions, -1, String(tid)) <= 0) {
 		await db.sortedSetRemove(DEMAND_K.questions, String(tid));
 	}
-	await db.incrObjectField(K.ids, 'lists');
+	await listsChanged();
 }
 
 export async function forgetDemandOfTopic(tid: number): Promise<void> {
