@@ -9,8 +9,8 @@ import * as membershipHooks from './membership/hooks';
 import * as membershipVisibility from './membership/visibility';
 import * as platform from './platform/hooks';
 import * as privacy from './privacy/hooks';
-import * as qa from './qa/hooks';
-import * as qaSimilar from './qa/similar-hooks';
+import * as pages from './pages/hooks';
+import { hooks as qa, similarHooks as qaSimilar } from './qa';
 
 export = {
 	kernel,
@@ -22,4 +22,5 @@ export = {
 	insight,
 	engagement,
 	privacy,
+	pages,
 };

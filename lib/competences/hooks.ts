@@ -18,7 +18,7 @@ interface ProfileMenu {
 interface NavItem { route: string; title: string; enabled: boolean; iconClass: string; textClass: string; text: string }
 
 export async function staticAppLoad(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
-	pageRoutes(payload.router, payload.middleware);
+	pageRoutes(payload.router);
 	if (await taxonomy.seed()) {
 		nodebb.log.info('seeded the starter competence taxonomy');
 	}

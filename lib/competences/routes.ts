@@ -2,20 +2,18 @@
  * Competence pages and API: the profile tab, the "Wie weet wat?" directory, a page per competence, the ACP
  * taxonomy page, and the same search as an API. Everything here is for verified members only.
  */
-import { neutral, neutralFromHost } from '../kernel/text';
+import { neutral } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly } from '../membership';
 import { apiSettingsManagers } from '../platform/middleware';
-import { adminPage, page } from '../platform/pages';
+import { adminPage } from '../platform/pages';
 import { canUsePlatform } from '../membership';
-import * as settings from '../settings';
 import { NS } from '../settings';
 import * as directory from './directory';
-import { AVAILABILITY, clampPage, CONTACT_WAYS, DIRECTORY_TIERS, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES, searchable } from './profile-rules';
+import { AVAILABILITY, CONTACT_WAYS, DIRECTORY_TIERS, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES } from './profile-rules';
 import * as profiles from './profiles';
-import * as qaStore from '../qa/store';
 import * as proposals from './proposals';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
@@ -25,7 +23,7 @@ export const DIRECTORY_PATH = '/wie-weet-wat';
 
 const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
-async function viewerLang(req: nodebb.Req): Promise<string> {
+export async function viewerLang(req: nodebb.Req): Promise<string> {
 	const forced = asString(req.query.lang);
 	if (forced) {
 		return forced;
@@ -40,7 +38,7 @@ async function viewerLang(req: nodebb.Req): Promise<string> {
 }
 
 /** The taxonomy as a viewer reads it: labels in their language, retired and merged competences left out. */
-function forViewer(t: Taxonomy, lang: string, withCounts?: Map<string, number>): Record<string, unknown>[] {
+export function forViewer(t: Taxonomy, lang: string, withCounts?: Map<string, number>): Record<string, unknown>[] {
 	return t.domains.filter(d => !d.retired).sort((a, b) => a.order - b.order).map(d => ({
 		key: d.key,
 		label: label(d, lang),
@@ -49,13 +47,13 @@ function forViewer(t: Taxonomy, lang: string, withCounts?: Map<string, number>):
 	}));
 }
 
-function labelOf(t: Taxonomy, key: string, lang: string): string {
+export function labelOf(t: Taxonomy, key: string, lang: string): string {
 	const c = taxonomy.resolve(t, key);
 	return c ? label(c, lang) : key;
 }
 
 /** Choices of the form, with their translation keys, for templates and the client. */
-function vocabulary(): Record<string, unknown> {
+export function vocabulary(): Record<string, unknown> {
 	return {
 		levels: LEVELS.map(v => ({ value: v })),
 		roles: ROLES.map(v => ({ value: v })),
@@ -73,132 +71,12 @@ function vocabulary(): Record<string, unknown> {
 /** Text from the taxonomy or the query on a server-rendered page: escaped once, on every NodeBB version. */
 const t4p = (s: string): string => neutral(s);
 
-function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
+export function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
 	return forViewer(t, lang).map(d => ({
 		...d,
 		label: t4p(String(d.label)),
 		competences: (d.competences as { key: string; label: string; synonyms: string[]; count: number }[]).map(c => ({ ...c, label: t4p(c.label), synonyms: c.synonyms.map(t4p) })),
 	}));
-}
-
-/** A result at the names tier: the labels of its domains (all a card shows besides the name). */
-function namesOnly(t: Taxonomy, tier: string, domains: string[], lang: string): { namesOnly: boolean; domains: { key: string; label: string }[] } {
-	return {
-		namesOnly: tier === 'names',
-		domains: domains.map((key) => {
-			const d = t.domains.find(x => x.key === key);
-			return { key, label: t4p(d ? label(d, lang) : key) };
-		}),
-	};
-}
-
-async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
-	const q = readQuery(req.query);
-	const lang = await viewerLang(req);
-	const [t, page] = await Promise.all([taxonomy.get(), directory.search(q, req.uid)]);
-	// `c` comes from the address bar: whatever it holds is shown as text
-	const asked = q.competences.map(k => ({ key: t4p(k), label: t4p(labelOf(t, k, lang)) }));
-	res.render(`${NS}/directory`, {
-		title: `[[${NS}:directory.title]]`,
-		...vocabulary(),
-		domains: domainsForPage(t, lang),
-		query: { ...q, text: t4p(q.text) },
-		asked,
-		searched: q.competences.length > 0 || q.text !== '' || !!(q.role || q.language || q.region || q.availability || q.minLevel),
-		results: page.results.map(r => ({
-			...r,
-			displayname: neutralFromHost(r.displayname),
-			profession: neutral(r.profession),
-			matched: r.matched.map(m => ({ ...m, label: t4p(labelOf(t, m.key, lang)) })),
-			...namesOnly(t, r.tier, r.domains, lang),
-		})),
-		total: page.total,
-		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]`, url: '/leden-voor-leden' }, { text: `[[${NS}:directory.title]]` }]),
-	});
-}
-
-async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): Promise<void> {
-	const t = await taxonomy.get();
-	const c = taxonomy.resolve(t, asString(req.params.key));
-	if (!c) {
-		next();
-		return;
-	}
-	const lang = await viewerLang(req);
-	const [page, questions] = await Promise.all([
-		directory.byCompetence(c.key, req.uid, clampPage(req.query.page)),
-		qaStore.latestQuestions(c.key, req.uid, 10),
-	]);
-	const domain = t.domains.find(d => d.key === c.domain);
-	res.render(`${NS}/competence`, {
-		title: neutral(label(c, lang)),
-		competence: { key: c.key, label: t4p(label(c, lang)), domain: domain ? t4p(label(domain, lang)) : '', synonyms: t4p(c.synonyms.join(', ')), retired: c.retired },
-		results: page.results.map(r => ({
-			...r, displayname: neutralFromHost(r.displayname), profession: t4p(r.profession),
-			matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })), ...namesOnly(t, r.tier, r.domains, lang),
-		})),
-		questions: questions.map(q => ({ ...q, title: neutralFromHost(q.title) })),
-		total: page.total,
-		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:directory.title]]`, url: DIRECTORY_PATH }, { text: neutral(label(c, lang)) }]),
-	});
-}
-
-async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): Promise<void> {
-	const userData = res.locals.userData as Record<string, unknown> | undefined;
-	const uid = asCount(userData?.uid);
-	if (!userData || !uid) {
-		next();
-		return;
-	}
-	const self = uid === req.uid;
-	// a member who left is gone from the platform: the page and its /api twin alike (as the profile API answers)
-	if (!self && !await canUsePlatform(uid)) {
-		next();
-		return;
-	}
-	const [view, t, lang] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req)]);
-	// the names tier shows the name and the competences' domains, nothing else: not even the Q&A's figures
-	const full = view && (self || searchable(view.effectiveTier)) ? view : null;
-	const shownFully = full !== null;
-	const [counts, [accepted = {}]] = await Promise.all([
-		full ? qaStore.counts(uid) : Promise.resolve({} as Record<string, number>),
-		store.acceptedIn([uid], full ? full.competences.map(c => c.key) : []),
-	]);
-	const domainLabel = (key: string): string => {
-		const d = t.domains.find(x => x.key === key);
-		return t4p(d ? label(d, lang) : key);
-	};
-	const s = await settings.get();
-	// what the template hides is not in the data either: the data is the /api twin's answer
-	res.render('account/lvl-competences', {
-		...userData,
-		title: `[[${NS}:profile.title]]`,
-		...vocabulary(),
-		self,
-		hidden: !view,
-		shownFully,
-		namesOnly: !!view && !self && view.effectiveTier === 'names',
-		domainsShown: view && !self && view.effectiveTier === 'names' ? view.domains.map(key => ({ key, label: domainLabel(key) })) : [],
-		reach: view?.reach ? { email: neutralFromHost(view.reach.email), chat: view.reach.chat, note: neutral(view.reach.note) } : null,
-		tierLocked: s.directoryTierLocked,
-		tierDefaultLabel: `[[${NS}:tier.${s.directoryTier}]]`,
-		profile: view && shownFully ? {
-			...view,
-			profession: neutral(view.profession),
-			sector: neutral(view.sector),
-			help: neutral(view.help),
-			contactNote: neutral(view.contactNote),
-			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: accepted[c.key] ?? 0 })),
-		} : view ? { uid: view.uid, domains: view.domains, effectiveTier: view.effectiveTier } : null,
-		// reciprocity: questions asked, answers given, answers accepted (kept by the Q&A as things happen)
-		reciprocity: shownFully ? { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 } : { asked: 0, answered: 0, accepted: 0 },
-		// the editor works on the raw values (client code inserts them as text)
-		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
-		domains: self ? domainsForPage(t, lang) : [],
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: neutralFromHost(userData.username), url: `/user/${asString(userData.userslug)}` }, { text: `[[${NS}:profile.title]]` }]),
-	});
 }
 
 async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
@@ -210,10 +88,8 @@ async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void
 	});
 }
 
-export function pageRoutes(router: nodebb.Router, middleware: nodebb.HostMiddleware): void {
-	page(router, DIRECTORY_PATH, 'members', [], directoryPage);
-	page(router, `${DIRECTORY_PATH}/:key`, 'members', [], competencePage);
-	page(router, '/user/:userslug/competenties', 'members', [middleware.exposeUid, middleware.canViewUsers, middleware.buildAccountData], profileTab);
+export function pageRoutes(router: nodebb.Router): void {
+	// the directory, competence and profile-tab pages are composed in lib/pages
 	adminPage(router, `/admin/plugins/${NS}/competences`, 'admin:settings', adminTaxonomyPage);
 }
 

@@ -6,43 +6,10 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { apiSettingsManagers } from './middleware';
-import { adminPage, apiMembersOnly, canUsePlatform, page, statusOf } from '../membership';
+import { adminPage, apiMembersOnly, canUsePlatform } from '../membership';
 import * as service from './service';
-import { asString } from '../coerce';
-import { needsReminder } from '../competences/profiles';
 
 export const LANDING_PATH = '/leden-voor-leden';
-
-async function landingPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
-	const member = await canUsePlatform(req.uid);
-	const s = await settings.get();
-	let categories: Record<string, unknown>[] = [];
-	if (member && s.platformCids.length) {
-		const rows = await nodebb.categories().getCategoriesFields(s.platformCids, ['cid', 'name', 'slug', 'description', 'icon', 'disabled']);
-		const readable = await Promise.all(rows.map(c => nodebb.privileges().categories.can('topics:read', Number(c.cid), req.uid)));
-		categories = rows.filter((c, i) => readable[i] && c.cid && !Number(c.disabled));
-	}
-	const standing = !member && req.uid > 0 ? await statusOf(req.uid) : null;
-	const reminder = member ? await needsReminder(req.uid) : { show: false, completeness: 0 };
-	const userslug = member ? asString(await nodebb.user().getUserField(req.uid, 'userslug')) : '';
-	if (!member) {
-		res.status(req.uid > 0 ? 403 : 401);
-	}
-	res.render(`${NS}/home`, {
-		title: `[[${NS}:platform.name]]`,
-		member,
-		loggedIn: req.uid > 0,
-		pendingRequest: !!standing?.pendingRequest,
-		reminder: reminder.show,
-		completeness: reminder.completeness,
-		profileUrl: userslug ? `/user/${userslug}/competenties` : '',
-		uid: req.uid,
-		revoked: !!standing?.revoked,
-		categories: categories.map(c => ({ ...c, name: neutralFromHost(c.name) })),
-		hasCategories: categories.length > 0,
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
-	});
-}
 
 async function adminSettingsPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const [s, cids] = await Promise.all([settings.get(), nodebb.categories().getAllCidsFromSet('categories:cid')]);
@@ -89,7 +56,7 @@ async function putSettings(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 }
 
 export function pageRoutes(router: nodebb.Router): void {
-	page(router, LANDING_PATH, 'public', [], landingPage);
+	// the landing page is composed in lib/pages
 	adminPage(router, `/admin/plugins/${NS}`, 'admin:settings', adminSettingsPage);
 }
 

@@ -15,8 +15,7 @@ import * as engagementStore from '../engagement/store';
 import * as insightHooks from '../insight/hooks';
 import * as membershipHooks from '../membership/hooks';
 import * as membershipStore from '../membership/store';
-import * as qaHooks from '../qa/hooks';
-import * as qaSimilarHooks from '../qa/similar-hooks';
+import { hooks as qaHooks, similarHooks as qaSimilarHooks } from '../qa';
 import * as erase from './erase';
 
 export async function exportOwn(uid: number): Promise<Record<string, unknown>> {

@@ -9,7 +9,7 @@
  * everyone, so it belongs to someone the routing chose; anyone may still simply answer.
  */
 import { neutralFromHost } from '../kernel/text';
-import { asCount, asString } from '../coerce';
+import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import {
@@ -17,24 +17,21 @@ import {
 } from './promise-rules';
 import { type QaTopic } from './rules';
 import * as store from './store';
-import { K } from './store';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
 export async function stateOf(tid: number): Promise<PromiseState> {
-	return readState(await nodebb.db().getObject(K.promise(tid)));
+	return readState(await store.promiseOf(tid));
 }
 
 export async function setState(tid: number, fields: Partial<PromiseState>): Promise<void> {
-	await nodebb.db().setObject(K.promise(tid), fields);
+	await store.setPromise(tid, fields);
 }
 
 /** Open claims + open direct requests, per member. */
 export async function loadOf(uids: number[]): Promise<number[]> {
-	const db = nodebb.db();
-	const [claims, requests] = await Promise.all([db.sortedSetsCard(uids.map(K.claimsBy)), db.sortedSetsCard(uids.map(K.requestsTo))]);
-	return uids.map((_, i) => asCount(claims[i]) + asCount(requests[i]));
+	return store.loadsOf(uids);
 }
 
 /** Holiday and capacity, per member, at `now`. */
@@ -42,13 +39,13 @@ export async function availabilityOf(uids: number[], now = Date.now()): Promise<
 	if (!uids.length) {
 		return [];
 	}
-	const [prefs, loads, s] = await Promise.all([nodebb.db().getObjects(uids.map(K.memberPrefs)), loadOf(uids), settings.get()]);
+	const [prefs, loads, s] = await Promise.all([store.prefsOf(uids), loadOf(uids), settings.get()]);
 	return uids.map((_, i) => availability(readPrefs(prefs[i]), loads[i] ?? 0, s.qaCapacity, now));
 }
 
 /** For the directory: "volzet" and "afwezig tot" per member. */
 export async function awayAndFull(uids: number[], now = Date.now()): Promise<{ full: boolean; awayUntil: string }[]> {
-	const [avail, prefs] = await Promise.all([availabilityOf(uids, now), nodebb.db().getObjects(uids.map(K.memberPrefs))]);
+	const [avail, prefs] = await Promise.all([availabilityOf(uids, now), store.prefsOf(uids)]);
 	return uids.map((_, i) => {
 		const p = readPrefs(prefs[i]);
 		return { full: avail[i]?.full ?? false, awayUntil: p.awayUntil > now ? new Date(p.awayUntil).toISOString().slice(0, 10) : '' };
@@ -56,7 +53,7 @@ export async function awayAndFull(uids: number[], now = Date.now()): Promise<{ f
 }
 
 export async function wasRoutedTo(tid: number, uid: number): Promise<boolean> {
-	return (await nodebb.db().sortedSetScore(K.routedFor(tid), String(uid))) !== null;
+	return store.wasRoutedTo(tid, uid);
 }
 
 async function nameOf(uid: number): Promise<string> {
@@ -107,18 +104,16 @@ export async function claim(tid: number, uid: number, now = Date.now()): Promise
 			throw new Error(problem);
 		}
 		const until = now + (await settings.get()).qaClaimHours * HOUR;
-		const db = nodebb.db();
 		const fields: Partial<PromiseState> = { claimBy: uid, claimAt: now, claimUntil: until };
 		if (!state.firstClaimAt) {
 			fields.firstClaimAt = now;
-			await Promise.all(store.statScopes(t).map(scope => db.sortedSetAdd(K.statFirstClaim(scope), Math.max(0, now - t.timestamp), String(tid))));
 		}
+		// the member's load, their decline forgotten, the first claim's time in the figures
+		await store.recordClaim(t, uid, until, state.firstClaimAt ? null : now);
 		await setState(tid, fields);
 		await Promise.all([
-			db.sortedSetAdd(K.claimsBy(uid), until, String(tid)),
-			db.setRemove(K.declined(tid), String(uid)),
 			// the job looks again when the claim ends
-			db.sortedSetAdd(K.escalation, until, String(tid)),
+			store.schedule('escalation', tid, until),
 			nodebb.topics().follow(tid, uid),
 		]);
 		await tellAsker(t, uid, 'claimed', now);
@@ -128,13 +123,11 @@ export async function claim(tid: number, uid: number, now = Date.now()): Promise
 
 /** Ends a claim (given back, expired or fulfilled): the member's load drops; unanswered, the cascade goes on at once. */
 async function endClaim(tid: number, state: PromiseState, now: number, passOn: boolean): Promise<void> {
-	const db = nodebb.db();
-	await db.sortedSetRemove(K.claimsBy(state.claimBy), String(tid));
-	await db.deleteObjectFields(K.promise(tid), ['claimBy', 'claimAt', 'claimUntil']);
+	await store.endClaim(tid, state.claimBy, true);
 	if (passOn) {
 		// the round is over for this question: the next run passes it on
 		await setState(tid, { roundAt: Math.min(state.roundAt || now, now - 365 * DAY) });
-		await db.sortedSetAdd(K.escalation, now, String(tid));
+		await store.schedule('escalation', tid, now);
 	}
 }
 
@@ -146,7 +139,7 @@ export async function release(tid: number, uid: number, now = Date.now()): Promi
 			throw new Error('[[lvl-promise:error.not-your-claim]]');
 		}
 		await endClaim(tid, state, now, true);
-		await nodebb.db().setAdd(K.declined(tid), String(uid));
+		await store.setDeclined(tid, uid, true);
 		return stateOf(tid);
 	});
 }
@@ -165,11 +158,10 @@ export async function decline(tid: number, uid: number, now = Date.now()): Promi
 		if (state.claimBy === uid && activeClaim(state, now)) {
 			await endClaim(tid, state, now, true);
 		}
-		const db = nodebb.db();
-		await db.setAdd(K.declined(tid), String(uid));
-		const [routed, declined] = await Promise.all([db.sortedSetCard(K.routedFor(tid)), db.setCount(K.declined(tid))]);
+		await store.setDeclined(tid, uid, true);
+		const { routed, declined } = await store.routedAndDeclined(tid);
 		if (declined >= routed) {
-			await db.sortedSetAdd(K.escalation, now, String(tid));
+			await store.schedule('escalation', tid, now);
 		}
 		return stateOf(tid);
 	});
@@ -178,7 +170,7 @@ export async function decline(tid: number, uid: number, now = Date.now()): Promi
 /** The job: a claim ran out without a reply. Its member is told; the question goes on. */
 export async function expire(tid: number, state: PromiseState, now: number): Promise<void> {
 	await endClaim(tid, state, now, true);
-	await nodebb.db().setAdd(K.declined(tid), String(state.claimBy));
+	await store.setDeclined(tid, state.claimBy, true);
 	try {
 		const n = nodebb.notifications();
 		await n.push(await n.create({
@@ -194,7 +186,7 @@ export async function expire(tid: number, state: PromiseState, now: number): Pro
 export async function onReply(tid: number): Promise<void> {
 	const state = await stateOf(tid);
 	if (state.claimBy) {
-		await nodebb.db().sortedSetRemove(K.claimsBy(state.claimBy), String(tid));
+		await store.endClaim(tid, state.claimBy, false);
 	}
 }
 
@@ -202,23 +194,19 @@ export async function onReply(tid: number): Promise<void> {
 export async function forgetTopic(t: QaTopic): Promise<void> {
 	const { tid } = t;
 	const state = await stateOf(tid);
-	const db = nodebb.db();
 	if (state.claimBy) {
-		await db.sortedSetRemove(K.claimsBy(state.claimBy), String(tid));
+		await store.endClaim(tid, state.claimBy, false);
 	}
-	await db.deleteAll([K.promise(tid), K.declined(tid)]);
-	await db.sortedSetsRemove(store.statScopes(t).map(K.statFirstClaim), String(tid));
+	await store.forgetPromise(t);
 }
 
 /** An account is deleted: its claims end (the questions go on at the next run). */
 export async function forgetMember(uid: number, now = Date.now()): Promise<void> {
-	const db = nodebb.db();
-	const tids = (await db.getSortedSetRange(K.claimsBy(uid), 0, -1)).map(Number);
-	for (const tid of tids) {
+	for (const tid of await store.claimedBy(uid)) {
 		const state = await stateOf(tid);
 		if (state.claimBy === uid) {
 			await endClaim(tid, state, now, true);
 		}
 	}
-	await db.delete(K.claimsBy(uid));
+	await store.forgetClaims(uid);
 }

@@ -17,7 +17,6 @@ import { deliver } from './quiet';
 import * as routing from './routing';
 import { pickRecipients, type QaTopic } from './rules';
 import * as store from './store';
-import { K } from './store';
 
 export const NOTIFICATION_TYPE = 'lvl-qa-coordinator';
 
@@ -96,7 +95,7 @@ export async function suggestions(tid: number, viewer: number, now = Date.now())
 	if (!t) {
 		throw new Error('[[error:no-topic]]');
 	}
-	const declined = new Set((await nodebb.db().getSetMembers(K.declined(tid))).map(Number));
+	const declined = new Set(await store.declinedBy(tid));
 	const asker = await competenceStore.getProfile(t.uid);
 	const uids = pickRecipients(await routing.candidates(t, now), {
 		asker: t.uid, askerLanguages: asker.languages, weeklyCap: Number.MAX_SAFE_INTEGER, count: 5, exclude: declined,
@@ -124,10 +123,9 @@ export async function assign(tid: number, by: number, to: number, now = Date.now
 	if (!avail || !routable(avail)) {
 		throw new Error(avail?.away ? '[[lvl-promise:error.member-away]]' : '[[lvl-promise:error.member-full]]');
 	}
-	const db = nodebb.db();
-	await db.setRemove(K.declined(tid), String(to));
+	await store.setDeclined(tid, to, false);
 	await routing.sendTo(t, [to], now, 'assigned', by);
 	// the job looks again when the member had a round's time to take it up
-	await db.sortedSetAdd(K.escalation, now + (await settings.get()).qaEscalateHours * 60 * 60 * 1000, String(tid));
+	await store.schedule('escalation', tid, now + (await settings.get()).qaEscalateHours * 60 * 60 * 1000);
 	return { assignedTo: to };
 }

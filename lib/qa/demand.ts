@@ -10,25 +10,16 @@ import { NS } from '../settings';
 import { type QaTopic } from './rules';
 import * as store from './store';
 
-export const DEMAND_K = {
-	/** sorted set per question: the members who have it too, uid → 1 (followed by the tap) or 2 (already following) */
-	members: (tid: number): string => `lvl:qa:demand:${String(tid)}`,
-	/** sorted set: questions with demand, tid → how many members have it too */
-	questions: 'lvl:qa:demand',
-	/** sorted set per member: the questions they have too, tid → time (removed with the account) */
-	mine: (uid: number): string => `lvl:qa:demand:uid:${String(uid)}`,
-};
+export { DEMAND_K } from './store';
 
 /** How many members have this question too (routing's next round weighs it). */
 export async function demandOf(tid: number): Promise<number> {
-	return asCount(await nodebb.db().sortedSetScore(DEMAND_K.questions, String(tid)));
+	const [n = 0] = await store.demandsOf([tid]);
+	return n;
 }
 
 export async function demandsOf(tids: number[]): Promise<number[]> {
-	if (!tids.length) {
-		return [];
-	}
-	return (await nodebb.db().sortedSetScores(DEMAND_K.questions, tids.map(String))).map(n => asCount(n));
+	return store.demandsOf(tids);
 }
 
 /** Why a member may not say "me too" on a question, as a translation token; null when they may. */
@@ -60,7 +51,7 @@ export async function view(tid: number, uid: number, known?: { topic: QaTopic | 
 		return { count: null, mine: false, can: false };
 	}
 	const [mine, problem, manages, count] = await Promise.all([
-		nodebb.db().isSortedSetMember(DEMAND_K.members(tid), String(uid)),
+		store.demandBy(tid, uid).then(how => how !== null),
 		meTooProblem(tid, uid, known?.topic),
 		known?.ownerOrMod ?? nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, uid),
 		demandOf(tid),
@@ -87,13 +78,11 @@ export async function add(tid: number, uid: number): Promise<DemandView> {
 		throw new Error(problem);
 	}
 	await withLock(tid, uid, async () => {
-		const db = nodebb.db();
-		if (await db.isSortedSetMember(DEMAND_K.members(tid), String(uid))) {
+		if (await store.demandBy(tid, uid) !== null) {
 			return;
 		}
 		const [following] = await nodebb.topics().isFollowing([tid], uid);
-		await db.sortedSetAddBulk([[DEMAND_K.members(tid), following ? 2 : 1, String(uid)], [DEMAND_K.mine(uid), Date.now(), String(tid)]]);
-		await db.sortedSetIncrBy(DEMAND_K.questions, 1, String(tid));
+		await store.addDemand(tid, uid, following ? 2 : 1, Date.now());
 		if (!following) {
 			await nodebb.topics().follow(tid, uid);
 		}
@@ -102,15 +91,11 @@ export async function add(tid: number, uid: number): Promise<DemandView> {
 }
 
 async function drop(tid: number, uid: number, unfollow: boolean): Promise<boolean> {
-	const db = nodebb.db();
-	const how = await db.sortedSetScore(DEMAND_K.members(tid), String(uid));
+	const how = await store.demandBy(tid, uid);
 	if (how === null) {
 		return false;
 	}
-	await db.sortedSetRemoveBulk([[DEMAND_K.members(tid), String(uid)], [DEMAND_K.mine(uid), String(tid)]]);
-	if (await db.sortedSetIncrBy(DEMAND_K.questions, -1, String(tid)) <= 0) {
-		await db.sortedSetRemove(DEMAND_K.questions, String(tid));
-	}
+	await store.dropDemand(tid, uid);
 	// the follow the tap made goes with it; one the member had before stays
 	if (unfollow && how === 1) {
 		await nodebb.topics().unfollow(tid, uid);
@@ -126,22 +111,15 @@ export async function remove(tid: number, uid: number): Promise<DemandView> {
 
 /** A purged question: its demand goes. */
 export async function forgetTopic(tid: number): Promise<void> {
-	const db = nodebb.db();
-	const uids = await db.getSortedSetRange(DEMAND_K.members(tid), 0, -1);
-	if (uids.length) {
-		await db.sortedSetRemoveBulk(uids.map((uid): [string, string] => [DEMAND_K.mine(Number(uid)), String(tid)]));
-	}
-	await db.sortedSetRemove(DEMAND_K.questions, String(tid));
-	await db.delete(DEMAND_K.members(tid));
+	await store.forgetDemandOfTopic(tid);
 }
 
 /** A deleted account: it no longer counts anywhere. */
 export async function forgetMember(uid: number): Promise<void> {
-	const tids = (await nodebb.db().getSortedSetRange(DEMAND_K.mine(uid), 0, -1)).map(Number);
-	for (const tid of tids) {
+	for (const tid of await store.demandedBy(uid)) {
 		await drop(tid, uid, false);
 	}
-	await nodebb.db().delete(DEMAND_K.mine(uid));
+	await store.forgetDemandList(uid);
 }
 
 /**
@@ -149,10 +127,9 @@ export async function forgetMember(uid: number): Promise<void> {
  * most demand first. The demanded ones are few (at most 500 read); the rest follows in the list's own order.
  */
 export async function unansweredPage(key: string, start: number, stop: number): Promise<string[]> {
-	const db = nodebb.db();
-	const demanded = await db.getSortedSetRevIntersect({ sets: [DEMAND_K.questions, key], start: 0, stop: 499, weights: [1, 0] });
+	const demanded = await store.demandedIn(key);
 	if (!demanded.length) {
-		return nodebb.sortedSetRevPage(key, start, stop);
+		return (await store.listPage([key], start, stop)).map(String);
 	}
 	const head = demanded.slice(start, stop + 1);
 	if (stop < demanded.length) {
@@ -162,13 +139,12 @@ export async function unansweredPage(key: string, start: number, stop: number): 
 	const from = Math.max(0, start - demanded.length);
 	const to = stop - demanded.length;
 	// the rest of the list without the demanded ones: read from the top as far as this page reaches
-	const rest = (await nodebb.sortedSetRevPage(key, 0, to + demanded.length)).filter(tid => !skip.has(tid));
+	const rest = (await store.listPage([key], 0, to + demanded.length)).map(String).filter(tid => !skip.has(tid));
 	return [...head, ...rest.slice(from, to + 1)];
 }
 
 /** Insight: how many open questions members have too, and how many "me too"s there are. */
 export async function figures(): Promise<{ questions: number; members: number }> {
-	const db = nodebb.db();
-	const rows = await db.getSortedSetRangeWithScores(DEMAND_K.questions, 0, -1);
+	const rows = await store.demandRows();
 	return { questions: rows.length, members: rows.reduce((sum, r) => sum + asCount(r.score), 0) };
 }

@@ -12,7 +12,7 @@ import * as quiet from './quiet';
 import * as requests from './requests';
 import * as routing from './routing';
 import { readTopic, type QaTopic, STATUSES, type TopicType, TYPES } from './rules';
-import { apiRoutes, pageRoutes, QA_PATH } from './routes';
+import { apiRoutes, QA_PATH } from './routes';
 import * as store from './store';
 import * as topics from './topics';
 
@@ -20,8 +20,8 @@ import * as topics from './topics';
 type TopicIcon = string | { classes: string; icon?: string; label: string };
 type TopicLike = Record<string, unknown> & { icons?: TopicIcon[] };
 
-export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
-	pageRoutes(payload.router);
+/** The Q&A page itself is composed in lib/pages. */
+export async function staticAppLoad(): Promise<void> {
 	await jobs.start();
 }
 
@@ -72,7 +72,7 @@ export async function actionTopicPost(payload: { topic: { tid: number } }): Prom
 		const t = await topics.indexNewTopic(asCount(payload.topic.tid));
 		if (t?.type === 'question' && !(await routing.route(t)).length) {
 			// nobody available to ask: the next run of the job sends it to the coordinators
-			await nodebb.db().sortedSetAdd(store.K.escalation, Date.now(), String(t.tid));
+			await store.schedule('escalation', t.tid, Date.now());
 		}
 	} catch (err) {
 		nodebb.log.error(`Q&A indexing of topic ${String(payload.topic.tid)} failed: ${String(err)}`);
@@ -262,10 +262,9 @@ export async function filterNavigationAvailable(items: Record<string, unknown>[]
 }
 
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {
-	const db = nodebb.db();
 	await requests.purgeForUser(payload.uid);
-	await routing.forgetMember(payload.uid);
 	await claims.forgetMember(payload.uid);
 	await quiet.forgetMember(payload.uid);
-	await db.deleteAll([store.K.counts(payload.uid), store.K.memberPrefs(payload.uid), store.K.routedTo(payload.uid), store.K.mine(payload.uid)]);
+	// counters, preferences, the week's routings, their own list
+	await store.forgetMemberData(payload.uid);
 }

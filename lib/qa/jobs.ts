@@ -16,7 +16,6 @@ import * as quiet from './quiet';
 import * as routing from './routing';
 import { escalationStep, type QaTopic } from './rules';
 import * as store from './store';
-import { K } from './store';
 import * as topics from './topics';
 
 const HOUR = 60 * 60 * 1000;
@@ -80,10 +79,9 @@ async function tellModerators(t: QaTopic, days: number): Promise<void> {
 async function cascade(t: QaTopic, now: number, report: RunReport): Promise<number | null> {
 	const s = await settings.get();
 	const times = { roundMs: s.qaEscalateHours * HOUR, rounds: s.qaRounds, moderatorsMs: s.qaModeratorDays * DAY };
-	const db = nodebb.db();
 	// a few steps at most: an expired claim, then the next round or the coordinators
 	for (let i = 0; i < 4; i += 1) {
-		const [state, routed, declined] = await Promise.all([claims.stateOf(t.tid), db.sortedSetCard(K.routedFor(t.tid)), db.setCount(K.declined(t.tid))]);
+		const [state, { routed, declined }] = await Promise.all([claims.stateOf(t.tid), store.routedAndDeclined(t.tid)]);
 		const step = cascadeStep({ open: t.status === 'open' && !t.deleted, answered: t.firstReplyAt > 0, timestamp: t.timestamp, routed, declined, state }, now, times);
 		if (step.action === 'expire-claim') {
 			await claims.expire(t.tid, state, now);
@@ -122,9 +120,7 @@ async function cascade(t: QaTopic, now: number, report: RunReport): Promise<numb
 async function escalate(now: number, report: RunReport): Promise<void> {
 	const s = await settings.get();
 	const times = { nextMatchesMs: s.qaEscalateHours * HOUR, moderatorsMs: s.qaModeratorDays * DAY, reminderMs: s.qaAcceptReminderDays * DAY };
-	const db = nodebb.db();
-	const due = (await db.getSortedSetRangeByScore(K.escalation, 0, BATCH, '-inf', now)).map(Number);
-	for (const t of await store.getTopics(due)) {
+	for (const t of await store.getTopics(await store.due('escalation', now, BATCH))) {
 		if (!t) {
 			continue;
 		}
@@ -147,19 +143,14 @@ async function escalate(now: number, report: RunReport): Promise<void> {
 			}
 			next = step.next;
 		}
-		if (next === null) {
-			await db.sortedSetRemove(K.escalation, String(t.tid));
-		} else {
-			await db.sortedSetAdd(K.escalation, next, String(t.tid));
-		}
+		await store.schedule('escalation', t.tid, next);
 	}
 }
 
 async function expire(now: number, report: RunReport): Promise<void> {
-	const db = nodebb.db();
-	const remind = (await db.getSortedSetRangeByScore(K.expiryReminder, 0, BATCH, '-inf', now)).map(Number);
-	for (const t of await store.getTopics(remind)) {
-		await db.sortedSetRemove(K.expiryReminder, String(t?.tid ?? 0));
+	const remind = await store.due('expiryReminder', now, BATCH);
+	for (const [i, t] of (await store.getTopics(remind)).entries()) {
+		await store.schedule('expiryReminder', t?.tid ?? remind[i] ?? 0, null);
 		if (t?.status !== 'open' || !t.expiresAt || t.expiresAt <= now) {
 			continue;
 		}
@@ -170,10 +161,10 @@ async function expire(now: number, report: RunReport): Promise<void> {
 		});
 		report.expiryReminders += 1;
 	}
-	const gone = (await db.getSortedSetRangeByScore(K.expiry, 0, BATCH, '-inf', now)).map(Number);
-	for (const t of await store.getTopics(gone)) {
+	const gone = await store.due('expiry', now, BATCH);
+	for (const [i, t] of (await store.getTopics(gone)).entries()) {
 		if (t?.status !== 'open') {
-			await db.sortedSetRemove(K.expiry, String(t?.tid ?? 0));
+			await store.schedule('expiry', t?.tid ?? gone[i] ?? 0, null);
 			continue;
 		}
 		await topics.setStatus(t.tid, 'expired', 'system');

@@ -8,6 +8,7 @@ import * as nodebb from '../nodebb';
 import * as competenceStore from '../competences/store';
 import { LIST_PAGE_SIZE, type ListName, median } from './rules';
 import * as demand from './demand';
+import * as store from './store';
 import { K } from './store';
 
 export interface ListPage {
@@ -19,22 +20,17 @@ export interface ListPage {
 }
 
 async function forYou(uid: number): Promise<number[]> {
-	const db = nodebb.db();
 	const profile = await competenceStore.getProfile(uid);
 	const keys = profile.competences.map(c => c.key);
 	if (!keys.length) {
 		return [];
 	}
-	const rows = await Promise.all(keys.map(k => db.getSortedSetRevRangeWithScores(K.competenceOpen(k), 0, 499)));
-	const byTid = new Map<number, number>();
-	for (const r of rows.flat()) {
-		byTid.set(Number(r.value), r.score);
-	}
+	const byTid = await store.openOfCompetences(keys);
 	const tids = [...byTid.keys()];
 	// one read each for every candidate: who asked it, and whether the member already answered it
 	const [askers, answered] = await Promise.all([
 		nodebb.topics().getTopicsFields(tids, ['uid']),
-		db.isMemberOfSets(tids.map(tid => K.answerers(tid)), String(uid)),
+		store.hasAnswered(tids, uid),
 	]);
 	const open = tids.filter((_, i) => asCount(askers[i]?.uid) > 0 && asCount(askers[i]?.uid) !== uid && !answered[i]);
 	// counted only among what the member may read (the pulse shows the count)
@@ -42,22 +38,23 @@ async function forYou(uid: number): Promise<number[]> {
 	return readable.sort((a, b) => (byTid.get(b) ?? 0) - (byTid.get(a) ?? 0));
 }
 
-function keyOf(list: ListName, uid: number): string {
+/** The sorted sets a list is (offers and wanted posts: those of the type that are open). */
+function setsOf(list: ListName, uid: number): string[] {
 	switch (list) {
-		case 'unanswered': return K.unanswered;
-		case 'solved': return K.status('solved');
+		case 'unanswered': return [K.unanswered];
+		case 'solved': return [K.status('solved')];
 		// open questions only (offers and wanted posts are "open" too): a key of their own, kept as statuses change
-		case 'unsolved': return K.openQuestions;
-		case 'mine': return K.mine(uid);
-		case 'offers': return K.type('offer');
-		case 'wanted': return K.type('wanted');
-		default: return K.status('open');
+		case 'unsolved': return [K.openQuestions];
+		case 'mine': return [K.mine(uid)];
+		case 'offers': return [K.type('offer'), K.status('open')];
+		case 'wanted': return [K.type('wanted'), K.status('open')];
+		default: return [K.status('open')];
 	}
 }
 
 /** The categories a member may not read: usually none, and then every count is exact as it is kept. */
 async function unreadableCids(uid: number): Promise<Set<number>> {
-	const all = (await nodebb.db().getSortedSetRange('categories:cid', 0, -1)).map(Number);
+	const all = await store.categoryIds();
 	const readable = new Set(await nodebb.privileges().categories.filterCids('topics:read', all, uid));
 	return new Set(all.filter(cid => !readable.has(cid)));
 }
@@ -78,35 +75,29 @@ export async function page(list: ListName, uid: number, pageNo: number): Promise
 	let total: number;
 	const hidden = list === 'for-you' ? new Set<number>() : await unreadableCids(uid);
 	if (hidden.size) {
-		const db = nodebb.db();
-		const all = list === 'offers' || list === 'wanted'
-			? (await db.getSortedSetRevIntersect({ sets: [keyOf(list, uid), K.status('open')], start: 0, stop: -1, weights: [1, 0] })).map(Number)
-			: list === 'unanswered'
+		// read whole and filtered once per change of the lists, per set of categories the reader may not read
+		const sets = setsOf(list, uid);
+		const readable = await store.wholeList(`${sets.join('|')}|${[...hidden].sort((a, b) => a - b).join(',')}`, async () => outside(
+			list === 'unanswered'
 				// the questions members have too first, as on the paged path
-				? (await demand.unansweredPage(keyOf(list, uid), 0, Math.max(0, await db.sortedSetCard(keyOf(list, uid)) - 1))).map(Number)
-				: (await db.getSortedSetRevRange(keyOf(list, uid), 0, -1)).map(Number);
-		const readable = await outside(all, hidden);
+				? (await demand.unansweredPage(sets[0] ?? '', 0, Math.max(0, await store.listSize(sets[0] ?? '') - 1))).map(Number)
+				: await store.listPage(sets, 0, -1),
+			hidden,
+		));
 		total = readable.length;
 		tids = readable.slice(start, start + LIST_PAGE_SIZE);
 	} else if (list === 'for-you') {
 		const all = await forYou(uid);
 		total = all.length;
 		tids = all.slice(start, start + LIST_PAGE_SIZE);
-	} else if (list === 'offers' || list === 'wanted') {
-		const db = nodebb.db();
-		const sets = [keyOf(list, uid), K.status('open')];
-		[tids, total] = await Promise.all([
-			db.getSortedSetRevIntersect({ sets, start, stop: start + LIST_PAGE_SIZE - 1, weights: [1, 0] }).then(r => r.map(Number)),
-			db.sortedSetIntersectCard(sets),
-		]);
 	} else {
-		const key = keyOf(list, uid);
+		const sets = setsOf(list, uid);
 		// unanswered: the questions members have too come first ("me too")
-		const read = list === 'unanswered' ? demand.unansweredPage : nodebb.sortedSetRevPage;
-		[tids, total] = await Promise.all([
-			read(key, start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number)),
-			nodebb.db().sortedSetCard(key),
-		]);
+		const read = list === 'unanswered'
+			? demand.unansweredPage(sets[0] ?? '', start, start + LIST_PAGE_SIZE - 1).then(r => r.map(Number))
+			: store.listPage(sets, start, start + LIST_PAGE_SIZE - 1);
+		// the total is counted once per change of the lists, not on every page
+		[tids, total] = await Promise.all([read, store.listTotal(sets)]);
 	}
 	const visible = await nodebb.privileges().topics.filterTids('topics:read', tids, uid);
 	return { list, tids: visible, total, page: pageNo, pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)) };
@@ -127,19 +118,15 @@ async function middleOf(key: string, n: number): Promise<number | null> {
 	if (!n) {
 		return null;
 	}
-	const db = nodebb.db();
 	const mid = Math.floor(n / 2);
-	const rows = await db.getSortedSetRangeWithScores(key, n % 2 ? mid : mid - 1, mid);
+	const rows = await store.statRows(key, n % 2 ? mid : mid - 1, mid);
 	return median(rows.map(r => r.score));
 }
 
 /** The figures of a scope from its sets read whole, without the questions in `hidden` categories. */
 async function figuresWithout(scope: string, hidden: Set<number>): Promise<Figures> {
-	const db = nodebb.db();
 	const [questions, firstReply, accepted] = await Promise.all([
-		db.getSortedSetRangeWithScores(K.statQuestions(scope), 0, -1),
-		db.getSortedSetRangeWithScores(K.statFirstReply(scope), 0, -1),
-		db.getSortedSetRangeWithScores(K.statAccepted(scope), 0, -1),
+		store.statRows(K.statQuestions(scope)), store.statRows(K.statFirstReply(scope)), store.statRows(K.statAccepted(scope)),
 	]);
 	const shown = new Set(await outside([...new Set([...questions, ...firstReply, ...accepted].map(r => Number(r.value)))], hidden));
 	const [q, f, a] = [questions, firstReply, accepted].map(rows => rows.filter(r => shown.has(Number(r.value))));
@@ -167,9 +154,8 @@ export async function figures(scope: string, uid?: number): Promise<Figures> {
 			return figuresWithout(scope, hidden);
 		}
 	}
-	const db = nodebb.db();
 	const [questions, answered, solved] = await Promise.all([
-		db.sortedSetCard(K.statQuestions(scope)), db.sortedSetCard(K.statFirstReply(scope)), db.sortedSetCard(K.statAccepted(scope)),
+		store.listTotal([K.statQuestions(scope)]), store.listTotal([K.statFirstReply(scope)]), store.listTotal([K.statAccepted(scope)]),
 	]);
 	const [firstReply, accepted] = await Promise.all([middleOf(K.statFirstReply(scope), answered), middleOf(K.statAccepted(scope), solved)]);
 	return {

@@ -12,7 +12,7 @@ import * as claims from './claims';
 import * as coordinator from './coordinator';
 import { activeClaim, capacityOf, displayName, clock, parseClock, readPrefs, standing } from './promise-rules';
 import { type QaTopic } from './rules';
-import { K } from './store';
+import * as store from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -44,9 +44,8 @@ export async function view(t: QaTopic, uid: number, now = Date.now(), ownerOrMod
 	if (t.type !== 'question' || !(uid > 0)) {
 		return null;
 	}
-	const db = nodebb.db();
 	const [state, routed, routedToThem, isOwnerOrMod, mayCoordinate] = await Promise.all([
-		claims.stateOf(t.tid), db.sortedSetCard(K.routedFor(t.tid)), claims.wasRoutedTo(t.tid, uid),
+		claims.stateOf(t.tid), store.routedCount(t.tid), claims.wasRoutedTo(t.tid, uid),
 		ownerOrMod ?? nodebb.privileges().topics.isOwnerOrAdminOrMod(t.tid, uid), coordinator.canCoordinate(t.tid, uid, t),
 	]);
 	const pending = t.status === 'open' && !t.deleted && !t.firstReplyAt;
@@ -83,7 +82,7 @@ export interface AvailabilityForm {
 }
 
 export async function availabilityForm(uid: number, now = Date.now()): Promise<AvailabilityForm> {
-	const [raw, s] = await Promise.all([nodebb.db().getObject(K.memberPrefs(uid)), settings.get()]);
+	const [[raw], s] = await Promise.all([store.prefsOf([uid]), settings.get()]);
 	const p = readPrefs(raw);
 	return {
 		capacity: capacityOf(p, s.qaCapacity), forumCapacity: s.qaCapacity,
@@ -115,7 +114,7 @@ export async function saveAvailability(uid: number, body: Record<string, unknown
 	if (from === null || to === null) {
 		throw new Error('[[lvl-promise:error.quiet-hours]]');
 	}
-	await nodebb.db().setObject(K.memberPrefs(uid), {
+	await store.setPrefs(uid, {
 		capacity: capacity >= s.qaCapacity ? 0 : capacity, awayUntil, quietFrom: clock(from), quietTo: clock(to),
 	});
 	return availabilityForm(uid, now);

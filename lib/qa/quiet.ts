@@ -9,7 +9,7 @@ import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { quietUntil, readPrefs } from './promise-rules';
-import { K } from './store';
+import * as store from './store';
 
 /** "do not disturb" is looked at again at the next run of the job (every 5 minutes) */
 const DND_RETRY = 5 * 60 * 1000;
@@ -23,7 +23,7 @@ export async function whenToTell(uids: number[], now: number): Promise<number[]>
 	}
 	const { qaTimeZone } = await settings.get();
 	const [prefs, statuses] = await Promise.all([
-		nodebb.db().getObjects(uids.map(K.memberPrefs)),
+		store.prefsOf(uids),
 		nodebb.user().getUsersFields(uids, ['status']),
 	]);
 	return uids.map((uid, i) => {
@@ -56,10 +56,7 @@ export async function deliver(uids: number[], data: nodebb.NotificationData, now
 	const nowList = to.filter((_, i) => (at[i] ?? now) <= now);
 	const later = to.map((uid, i) => ({ uid, at: at[i] ?? now })).filter(x => x.at > now);
 	if (later.length) {
-		const db = nodebb.db();
-		const json = JSON.stringify(data);
-		await db.setObject(K.pendingData, Object.fromEntries(later.map(x => [item(x.uid, data.nid), json])));
-		await db.sortedSetAddBulk(later.map((x): [string, number, string] => [K.pending, x.at, item(x.uid, data.nid)]));
+		await store.addPending(later.map(x => ({ item: item(x.uid, data.nid), at: x.at })), JSON.stringify(data));
 	}
 	await push(data, nowList);
 	return nowList;
@@ -67,9 +64,7 @@ export async function deliver(uids: number[], data: nodebb.NotificationData, now
 
 /** Delivers what waited and may go now (the job calls this under its lock). Returns how many were delivered. */
 export async function drain(now: number): Promise<number> {
-	const db = nodebb.db();
-	await db.sortedSetsRemoveRangeByScore([K.delivered], '-inf', now - WEEK);
-	const due = await db.getSortedSetRangeByScore(K.pending, 0, BATCH, '-inf', now);
+	const due = await store.duePending(now, BATCH, now - WEEK);
 	if (!due.length) {
 		return 0;
 	}
@@ -77,17 +72,13 @@ export async function drain(now: number): Promise<number> {
 		const bar = v.indexOf('|');
 		return { v, uid: Number(v.slice(0, bar)), nid: v.slice(bar + 1) };
 	});
-	const [at, done, raw] = await Promise.all([
-		whenToTell(parsed.map(p => p.uid), now),
-		db.sortedSetScores(K.delivered, due),
-		db.getObjectFields(K.pendingData, due),
-	]);
+	const [at, { delivered: done, data: raw }] = await Promise.all([whenToTell(parsed.map(p => p.uid), now), store.pendingState(due)]);
 	let delivered = 0;
 	for (const [i, p] of parsed.entries()) {
 		const when = at[i] ?? now;
 		if (when > now && done[i] === null) {
 			// still quiet (a changed setting, daylight-saving time, "do not disturb"): later
-			await db.sortedSetAdd(K.pending, when, p.v);
+			await store.postponePending(p.v, when);
 			continue;
 		}
 		if (done[i] === null) {
@@ -98,30 +89,24 @@ export async function drain(now: number): Promise<number> {
 				data = null;
 			}
 			// written before the push: a crash after it loses this one, a rerun never sends it twice
-			await db.sortedSetAdd(K.delivered, now, p.v);
+			await store.markDelivered(p.v, now);
 			if (data?.nid) {
 				await push(data, [p.uid]);
 				delivered += 1;
 			}
 		}
-		await db.sortedSetRemove(K.pending, p.v);
-		await db.deleteObjectField(K.pendingData, p.v);
+		await store.dropPending([p.v]);
 	}
 	return delivered;
 }
 
 /** How many notifications wait for a member (their profile shows it). */
 export async function waitingFor(uid: number): Promise<string[]> {
-	const all = await nodebb.db().getSortedSetRange(K.pending, 0, -1);
+	const all = await store.pendingItems();
 	return all.filter(v => v.startsWith(`${String(uid)}|`));
 }
 
 /** An account is deleted: what waited for it goes. */
 export async function forgetMember(uid: number): Promise<void> {
-	const mine = await waitingFor(uid);
-	if (mine.length) {
-		const db = nodebb.db();
-		await db.sortedSetRemove(K.pending, mine);
-		await db.deleteObjectFields(K.pendingData, mine);
-	}
+	await store.dropPending(await waitingFor(uid));
 }

@@ -2,13 +2,10 @@
  * Q&A page and API, for verified members only: the lists, accepted answers, status and type changes, the
  * category settings, the composer's helper count, routing pause and the figures.
  */
-import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { view as pulseView } from '../insight/widget';
 import { apiMembersOnly } from '../membership';
 import { apiSettingsManagers } from '../platform/middleware';
-import { page } from '../platform/pages';
 import { NS } from '../settings';
 import * as profiles from '../competences/profiles';
 import { searchable } from '../competences';
@@ -16,44 +13,13 @@ import { canUsePlatform } from '../membership';
 import * as lists from './lists';
 import * as requests from './requests';
 import * as routing from './routing';
-import { LISTS, readList, type Status, STATUSES } from './rules';
+import { readList, type Status, STATUSES } from './rules';
 import * as store from './store';
 import * as topics from './topics';
 
 export const QA_PATH = '/vragen';
 
 const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
-
-async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
-	// "requests" is not a list of topics: the direct requests waiting on the member, and the ones they sent
-	const showRequests = asString(req.query.list) === 'requests';
-	const list = showRequests ? 'requests' : readList(req.query.list);
-	const p = showRequests ? null : await lists.page(readList(list), req.uid, Math.max(1, asCount(req.query.page, 1)));
-	const [topicsData, mine, paused, week, direct] = await Promise.all([
-		p ? nodebb.topics().getTopicsByTids(p.tids, req.uid) : [],
-		store.counts(req.uid), routing.isPaused(req.uid), routing.weekCount(req.uid),
-		// the requests themselves only on their own tab; the other tabs need only how many wait
-		showRequests ? requests.openFor(req.uid) : requests.openCount(req.uid).then(n => ({ received: [], sent: [], limit: 0, waiting: n })),
-	]);
-	res.render(`${NS}/qa`, {
-		title: `[[${NS}:qa.title]]`,
-		list,
-		showRequests,
-		tabs: [...LISTS, 'requests'].map(name => ({ name, active: name === list, count: name === 'requests' ? ('waiting' in direct ? direct.waiting : direct.received.length) : 0 })),
-		topics: (topicsData as Record<string, unknown>[]).map(t => ({ ...t, title: neutralFromHost(t.title) })),
-		total: p?.total ?? 0,
-		requests: direct,
-		counts: { asked: mine.asked ?? 0, answered: mine.answered ?? 0, accepted: mine.accepted ?? 0 },
-		pulse: await pulseView(req.uid),
-		routing: { paused, week, weekOne: week === 1 },
-		pagination: p ? { page: p.page, pageCount: p.pageCount, prev: p.page > 1 ? p.page - 1 : 0, next: p.page < p.pageCount ? p.page + 1 : 0 } : {},
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]`, url: '/leden-voor-leden' }, { text: `[[${NS}:qa.title]]` }]),
-	});
-}
-
-export function pageRoutes(router: nodebb.Router): void {
-	page(router, QA_PATH, 'members', [], listPage);
-}
 
 /**
  * A member's reciprocity as another member may see it: the totals, and accepted answers only for the competences

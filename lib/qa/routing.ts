@@ -5,7 +5,7 @@
  */
 import { demandOf } from './demand';
 import { neutralFromHost } from '../kernel/text';
-import { asCount, asString } from '../coerce';
+import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -15,7 +15,7 @@ import { pickRecipients, type QaTopic, type RoutingCandidate } from './rules';
 import { availabilityOf, setState, stateOf } from './claims';
 import { routable, roundSize } from './promise-rules';
 import { deliver } from './quiet';
-import { K } from './store';
+import * as store from './store';
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 /** How deep into each competence's index routing looks. */
@@ -24,16 +24,17 @@ const TOP = 200;
 export const NOTIFICATION_TYPE = 'lvl-qa-routed';
 
 export async function isPaused(uid: number): Promise<boolean> {
-	return asString(await nodebb.db().getObjectField(K.memberPrefs(uid), 'paused')) === '1';
+	const [prefs] = await store.prefsOf([uid]);
+	return asString(prefs?.paused) === '1';
 }
 
 export async function setPaused(uid: number, paused: boolean): Promise<void> {
-	await nodebb.db().setObjectField(K.memberPrefs(uid), 'paused', paused ? '1' : '0');
+	await store.setPrefs(uid, { paused: paused ? '1' : '0' });
 }
 
 /** Questions routed to a member in the last 7 days. */
 export async function weekCount(uid: number): Promise<number> {
-	return nodebb.db().sortedSetCount(K.routedTo(uid), Date.now() - WEEK, '+inf');
+	return store.routedToSince(uid, Date.now() - WEEK);
 }
 
 /** How often each member appears before the first ':' of a "uid:…" value. */
@@ -53,7 +54,6 @@ function countByUid(values: string[]): Map<number, number> {
 export { demandOf };
 
 export async function candidates(t: QaTopic, now = Date.now()): Promise<RoutingCandidate[]> {
-	const db = nodebb.db();
 	const lists = await Promise.all(t.competences.map(c => topHolders(c, 1, TOP)));
 	const byUid = new Map<number, RoutingCandidate>();
 	for (const rows of lists) {
@@ -72,12 +72,10 @@ export async function candidates(t: QaTopic, now = Date.now()): Promise<RoutingC
 		return cands;
 	}
 	const since = now - WEEK;
-	// routings older than a week no longer count: the key keeps only the week, so reading it stays cheap
-	await db.sortedSetsRemoveRangeByScore([K.routings], '-inf', since);
-	const [week, open, prefs] = await Promise.all([
-		db.getSortedSetRangeByScore(K.routings, 0, -1, since, '+inf'),
-		db.getSortedSetRange(K.openRequests, 0, -1),
-		db.getObjectsFields(cands.map(c => K.memberPrefs(c.uid)), ['paused']),
+	// routings older than a week no longer count
+	const [{ routings: week, requests: open }, prefs] = await Promise.all([
+		store.recentRoutingsAndRequests(since),
+		store.prefsOf(cands.map(c => c.uid)),
 	]);
 	const weeks = countByUid(week);
 	const requests = countByUid(open);
@@ -99,11 +97,10 @@ export async function route(t: QaTopic, count?: number, now = Date.now()): Promi
 		return [];
 	}
 	const s = await settings.get();
-	const db = nodebb.db();
-	const [alreadyList, asker, demand] = await Promise.all([db.getSortedSetRange(K.routedFor(t.tid), 0, -1), competenceStore.getProfile(t.uid), demandOf(t.tid)]);
+	const [alreadyList, asker, demand] = await Promise.all([store.routedMembers(t.tid), competenceStore.getProfile(t.uid), demandOf(t.tid)]);
 	const picked = pickRecipients(await candidates(t, now), {
 		asker: t.uid, askerLanguages: asker.languages, weeklyCap: s.qaWeeklyCap,
-		count: count ?? roundSize(s.qaRouteCount, demand), exclude: new Set(alreadyList.map(Number)),
+		count: count ?? roundSize(s.qaRouteCount, demand), exclude: new Set(alreadyList),
 	});
 	if (!picked.length) {
 		return [];
@@ -114,13 +111,7 @@ export async function route(t: QaTopic, count?: number, now = Date.now()): Promi
 
 /** Records a round to these members and tells them ('routed', or 'assigned' by a coordinator). */
 export async function sendTo(t: QaTopic, uids: number[], now: number, kind: 'routed' | 'assigned', by = 0): Promise<void> {
-	const db = nodebb.db();
-	// who was asked, per question and per member, and the week's routings: one round trip
-	await db.sortedSetAddBulk(uids.flatMap((uid): [string, number, string][] => [
-		[K.routedFor(t.tid), now, String(uid)],
-		[K.routedTo(uid), now, String(t.tid)],
-		[K.routings, now, `${String(uid)}:${String(t.tid)}`],
-	]));
+	await store.recordRouting(t.tid, uids, now);
 	const state = await stateOf(t.tid);
 	await setState(t.tid, kind === 'assigned' ? { roundAt: now, assignedTo: uids[0] ?? 0, assignedBy: by, assignedAt: now } : {
 		round: state.round + 1,
@@ -154,15 +145,6 @@ export async function helpersFor(keys: string[], viewer: number): Promise<number
 	return all.size;
 }
 
-/** An account is deleted: its routings of the week go (the rest of the key ages out by itself). */
-export async function forgetMember(uid: number): Promise<void> {
-	const db = nodebb.db();
-	const mine = (await db.getSortedSetRange(K.routings, 0, -1)).filter(v => v.startsWith(`${String(uid)}:`));
-	if (mine.length) {
-		await db.sortedSetRemove(K.routings, mine);
-	}
-}
-
 export async function routedCount(tid: number): Promise<number> {
-	return asCount(await nodebb.db().sortedSetCard(K.routedFor(tid)));
+	return store.routedCount(tid);
 }

@@ -16,7 +16,6 @@ import {
 import * as requests from './requests';
 import * as similar from './similar';
 import * as store from './store';
-import { K } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -75,13 +74,11 @@ export async function indexNewTopic(tid: number): Promise<QaTopic | null> {
 	if (!t?.type) {
 		return null;
 	}
-	const db = nodebb.db();
-	await Promise.all(store.listKeys(t).map(key => db.sortedSetAdd(key, t.timestamp, String(tid))));
+	await store.placeTopic(null, t);
 	if (t.type === 'question') {
 		const s = await settings.get();
 		await Promise.all([
-			...store.statScopes(t).map(scope => db.sortedSetAdd(K.statQuestions(scope), t.timestamp, String(tid))),
-			db.sortedSetAdd(K.escalation, t.timestamp + s.qaEscalateHours * 60 * 60 * 1000, String(tid)),
+			store.schedule('escalation', tid, t.timestamp + s.qaEscalateHours * 60 * 60 * 1000),
 			store.bump(t.uid, 'asked', 1),
 		]);
 	} else if (t.status === 'open' && t.expiresAt) {
@@ -93,14 +90,9 @@ export async function indexNewTopic(tid: number): Promise<QaTopic | null> {
 
 /** An open offer or wanted post: when it expires, and when its author is reminded. */
 async function scheduleExpiry(tid: number, expiresAt: number): Promise<void> {
-	const db = nodebb.db();
 	const remindAt = expiryReminderAt(expiresAt, (await settings.get()).qaExpiryReminderDays);
-	await db.sortedSetAdd(K.expiry, expiresAt, String(tid));
-	if (remindAt > Date.now()) {
-		await db.sortedSetAdd(K.expiryReminder, remindAt, String(tid));
-	} else {
-		await db.sortedSetRemove(K.expiryReminder, String(tid));
-	}
+	await store.schedule('expiry', tid, expiresAt);
+	await store.schedule('expiryReminder', tid, remindAt > Date.now() ? remindAt : null);
 }
 
 /** A reply in a Q&A topic: who answered, the first reply's time, the unanswered list. */
@@ -109,21 +101,18 @@ export async function recordReply(post: { pid: number; tid: number; uid: number;
 	if (t?.type !== 'question' || post.uid === t.uid || post.uid <= 0) {
 		return;
 	}
-	const db = nodebb.db();
-	const isNew = !await db.isSetMember(K.answerers(t.tid), String(post.uid));
-	if (isNew) {
-		await db.setAdd(K.answerers(t.tid), String(post.uid));
+	if (await store.addAnswerer(t.tid, post.uid)) {
 		await store.bump(post.uid, 'answered', 1);
 	}
 	if (!t.firstReplyAt) {
 		const at = post.timestamp || Date.now();
 		await store.setTopicFields(t.tid, { lvlFirstReplyAt: at });
-		await db.sortedSetRemove(K.unanswered, String(t.tid));
+		// out of the unanswered list, into the first-reply figures
+		await store.placeTopic(t, { ...t, firstReplyAt: at });
 		if (t.status === 'open') {
 			// no escalation for a question that has an answer; the asker is reminded to accept one instead
-			await db.sortedSetAdd(K.escalation, at + (await settings.get()).qaAcceptReminderDays * DAY, String(t.tid));
+			await store.schedule('escalation', t.tid, at + (await settings.get()).qaAcceptReminderDays * DAY);
 		}
-		await Promise.all(store.statScopes(t).map(scope => db.sortedSetAdd(K.statFirstReply(scope), Math.max(0, at - t.timestamp), String(t.tid))));
 	}
 }
 
@@ -188,30 +177,24 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 		}
 		const now = Date.now();
 		const accepted = [...t.accepted, pid];
-		const db = nodebb.db();
-		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: 'solved', lvlAcceptedAt: t.acceptedAt || now });
-		await nodebb.db().setObjectField(`post:${String(pid)}`, 'lvlAccepted', 1);
+		const after: QaTopic = { ...t, accepted, status: 'solved', acceptedAt: t.acceptedAt || now };
+		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: 'solved', lvlAcceptedAt: after.acceptedAt });
+		await store.markAccepted(pid, true);
 		await Promise.all([
 			store.bump(post.uid, 'accepted', 1),
 			...t.competences.map(c => store.bump(post.uid, `c:${c}`, 1)),
 			acceptedChanged(post.uid, t.competences, 1),
 		]);
+		// solved: out of the open lists, into the solved list and the accepted-answer figures
+		await store.placeTopic(t, after);
 		if (!t.accepted.length) {
-			await Promise.all([
-				db.sortedSetsRemove([K.status('open'), K.openQuestions], String(tid)),
-				db.sortedSetAdd(K.status('solved'), t.timestamp, String(tid)),
-				db.sortedSetRemove(K.escalation, String(tid)),
-				...t.competences.map(c => db.sortedSetRemove(K.competenceOpen(c), String(tid))),
-				...store.statScopes(t).map(scope => db.sortedSetAdd(K.statAccepted(scope), Math.max(0, now - t.timestamp), String(tid))),
-			]);
-		}
-		if (!t.accepted.length) {
+			await store.schedule('escalation', tid, null);
 			await requests.closeForTopic(tid);
 		}
 		await similar.reindex(tid);
 		await nodebb.topics().events.log(tid, { type: 'lvl-accepted', uid: actor, pid, href: `/post/${String(pid)}` });
 		await notifyAccepted(t, post.uid, actor, pid);
-		return { ...t, accepted, status: 'solved' as Status, acceptedAt: t.acceptedAt || now };
+		return after;
 	});
 }
 
@@ -231,29 +214,25 @@ export async function undo(tid: number, pid: number, actor: number | 'system', a
 		const accepted = t.accepted.filter(p => p !== pid);
 		// a purged post's hash may already be gone: the hook's payload says whose it was
 		const answerer = answererUid ?? asCount((await nodebb.posts().getPostFields(pid, ['uid'])).uid);
-		const db = nodebb.db();
-		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: accepted.length ? 'solved' : 'open', lvlAcceptedAt: accepted.length ? t.acceptedAt : 0 });
-		await db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted');
+		const after: QaTopic = { ...t, accepted, status: accepted.length ? 'solved' : 'open', acceptedAt: accepted.length ? t.acceptedAt : 0 };
+		await store.setTopicFields(tid, { lvlAccepted: JSON.stringify(accepted), lvlStatus: after.status, lvlAcceptedAt: after.acceptedAt });
+		await store.markAccepted(pid, false);
 		await Promise.all([
 			store.bump(answerer, 'accepted', -1),
 			...t.competences.map(c => store.bump(answerer, `c:${c}`, -1)),
 			acceptedChanged(answerer, t.competences, -1),
 		]);
-		if (!accepted.length) {
-			await Promise.all([
-				db.sortedSetRemove(K.status('solved'), String(tid)),
-				db.sortedSetsAdd([K.status('open'), K.openQuestions], t.timestamp, String(tid)),
-				...t.competences.map(c => db.sortedSetAdd(K.competenceOpen(c), t.timestamp, String(tid))),
-				...store.statScopes(t).map(scope => db.sortedSetRemove(K.statAccepted(scope), String(tid))),
-				// open again: the asker may be reminded to accept another answer
-				...(t.escalation < 3 ? [db.sortedSetAdd(K.escalation, Date.now() + (await settings.get()).qaAcceptReminderDays * DAY, String(tid))] : []),
-			]);
+		// no accepted answer left: back in the open lists, out of the accepted-answer figures
+		await store.placeTopic(t, after);
+		if (!accepted.length && t.escalation < 3) {
+			// open again: the asker may be reminded to accept another answer
+			await store.schedule('escalation', tid, Date.now() + (await settings.get()).qaAcceptReminderDays * DAY);
 		}
 		await similar.reindex(tid);
 		if (actor !== 'system') {
 			await nodebb.topics().events.log(tid, { type: 'lvl-unaccepted', uid: actor, pid, href: `/post/${String(pid)}` });
 		}
-		return { ...t, accepted, status: accepted.length ? 'solved' : 'open' };
+		return { ...t, accepted, status: after.status };
 	});
 }
 
@@ -272,7 +251,6 @@ export async function setStatus(tid: number, status: Status, actor: number | 'sy
 		throw new Error(`[[${NS}:qa.error.bad-status]]`);
 	}
 	const s = await settings.get();
-	const db = nodebb.db();
 	const expiresAt = status === 'open' ? Date.now() + s.qaExpiryDays * DAY : 0;
 	if (t.status === status) {
 		if (status !== 'open') {
@@ -287,11 +265,8 @@ export async function setStatus(tid: number, status: Status, actor: number | 'sy
 		return { ...t, expiresAt };
 	}
 	await store.setTopicFields(tid, { lvlStatus: status, lvlExpiresAt: expiresAt });
-	await Promise.all([
-		...(t.status ? [db.sortedSetRemove(K.status(t.status), String(tid))] : []),
-		db.sortedSetAdd(K.status(status), t.timestamp, String(tid)),
-		status === 'open' ? scheduleExpiry(tid, expiresAt) : db.sortedSetsRemove([K.expiry, K.expiryReminder], String(tid)),
-	]);
+	await store.placeTopic(t, { ...t, status, expiresAt });
+	await (status === 'open' ? scheduleExpiry(tid, expiresAt) : store.unschedule(['expiry', 'expiryReminder'], tid));
 	if (actor !== 'system') {
 		await nodebb.topics().events.log(tid, { type: 'lvl-status', uid: actor, text: status });
 	}
@@ -331,28 +306,17 @@ export async function changeType(tid: number, data: Record<string, unknown>, act
  * platform's categories).
  */
 export async function forget(t: QaTopic): Promise<void> {
-	const db = nodebb.db();
-	const tid = String(t.tid);
-	const answerers = (await db.getSetMembers(K.answerers(t.tid))).map(Number);
+	const answerers = await store.answerersOf(t.tid);
 	const acceptedBy = t.accepted.length ? (await nodebb.posts().getPostsFields(t.accepted, ['uid'])).map(p => asCount(p.uid)) : [];
 	await Promise.all([
-		...store.listKeys(t).map(key => db.sortedSetRemove(key, tid)),
-		...(['open', 'solved', 'fulfilled', 'closed', 'expired'] as Status[]).map(s => db.sortedSetRemove(K.status(s), tid)),
-		db.sortedSetsRemove([K.expiry, K.expiryReminder, K.escalation, K.openQuestions], tid),
-		...store.statScopes(t).flatMap(scope => [K.statQuestions(scope), K.statFirstReply(scope), K.statAccepted(scope)].map(key => db.sortedSetRemove(key, tid))),
+		store.placeTopic(t, null),
+		store.unschedule(['expiry', 'expiryReminder', 'escalation'], t.tid),
 		...(t.type === 'question' ? [store.bump(t.uid, 'asked', -1)] : []),
 		...answerers.map(uid => store.bump(uid, 'answered', -1)),
 		...acceptedBy.flatMap(uid => [store.bump(uid, 'accepted', -1), ...t.competences.map(c => store.bump(uid, `c:${c}`, -1)), acceptedChanged(uid, t.competences, -1)]),
 	]);
-	const routed = (await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number);
-	await Promise.all(routed.map(uid => db.sortedSetRemove(K.routedTo(uid), tid)));
-	if (routed.length) {
-		await db.sortedSetRemove(K.routings, routed.map(uid => `${String(uid)}:${tid}`));
-	}
-	await db.deleteAll([K.answerers(t.tid), K.routedFor(t.tid)]);
 	await requests.purgeForTopic(t.tid);
-	await db.deleteObjectFields(`topic:${tid}`, ['lvlType', 'lvlStatus', 'lvlCompetences', 'lvlAccepted', 'lvlFirstReplyAt', 'lvlAcceptedAt', 'lvlExpiresAt', 'lvlEscalation']);
-	await Promise.all(t.accepted.map(pid => db.deleteObjectField(`post:${String(pid)}`, 'lvlAccepted')));
+	await store.forgetTopicData(t);
 	// no longer a question: out of the similar-questions index (a purge is handled from the hook's payload)
 	await similar.reindex(t.tid);
 }
@@ -369,20 +333,7 @@ export async function onMove(tid: number, fromCid: number, toCid: number, uid: n
 	const allowed = await isQaCategory(toCid) && (await categoryQa(toCid)).types.includes(t.type);
 	if (allowed) {
 		// the per-category figures follow the topic
-		const db = nodebb.db();
-		if (t.type === 'question') {
-			await db.sortedSetRemove(K.statQuestions(`cid:${String(fromCid)}`), String(tid));
-			await db.sortedSetAdd(K.statQuestions(`cid:${String(toCid)}`), t.timestamp, String(tid));
-			const [first, acc] = await Promise.all([db.sortedSetScore(K.statFirstReply(`cid:${String(fromCid)}`), String(tid)), db.sortedSetScore(K.statAccepted(`cid:${String(fromCid)}`), String(tid))]);
-			await db.sortedSetRemove(K.statFirstReply(`cid:${String(fromCid)}`), String(tid));
-			await db.sortedSetRemove(K.statAccepted(`cid:${String(fromCid)}`), String(tid));
-			if (first !== null) {
-				await db.sortedSetAdd(K.statFirstReply(`cid:${String(toCid)}`), first, String(tid));
-			}
-			if (acc !== null) {
-				await db.sortedSetAdd(K.statAccepted(`cid:${String(toCid)}`), acc, String(tid));
-			}
-		}
+		await store.placeTopic({ ...t, cid: fromCid }, { ...t, cid: toCid });
 		return 'kept';
 	}
 	await nodebb.topics().tools.move(tid, { cid: fromCid, uid });

@@ -265,6 +265,24 @@ describe('Q&A: topic types, accepted answers and routing', () => {
 			assert.ok(!(await list(basicS, 'offers')).tids.includes(offer.tid), 'fulfilled offers leave the open list');
 			assert.strictEqual(await nodebb.db().isSortedSetMember(K.expiry, String(offer.tid)), false);
 		});
+
+		it('the list totals follow each change at once (each process counts them once per change, not on every page)', async () => {
+			const offers = (await settings.get()).platformCids.at(-1) ?? 0;
+			const totals = async (): Promise<number[]> => Promise.all(['unanswered', 'unsolved', 'offers', 'mine'].map(async n => (await list(askerS, n)).total));
+			const start = await totals();
+			assert.deepStrictEqual(await totals(), start, 'nothing changed: the same totals');
+			const [u, s, o, m] = start as [number, number, number, number];
+			const q = await ask(askerS, questionsOnly, { lvlType: 'question', lvlCompetences: ['law.family'] });
+			const offer = await ask(askerS, offers, { lvlType: 'offer', lvlCompetences: ['law.family'], title: unique('Ik leen mijn ladder uit ') });
+			assert.strictEqual(q.status, 200, q.text);
+			assert.strictEqual(offer.status, 200, offer.text);
+			await eventually(async () => JSON.stringify(await totals()) === JSON.stringify([u + 1, s + 1, o + 1, m + 2]), 'a new question and offer counted');
+			await reply(expertS, q.tid);
+			await eventually(async () => (await totals())[0] === u, 'answered: one fewer unanswered');
+			const done = await askerS.put(`${API}/qa/topics/${String(offer.tid)}/status`, { status: 'fulfilled' });
+			assert.strictEqual(done.status, 200, done.text);
+			assert.deepStrictEqual(await totals(), [u, s + 1, o, m + 2], 'fulfilled: one fewer open offer, at once');
+		});
 	});
 
 	describe('members only', () => {
