@@ -12,7 +12,8 @@ import * as competenceStore from '../competences/store';
 import { topHolders } from '../competences/directory';
 import { availabilityOf } from '../qa/claims';
 import { routable } from '../qa/promise-rules';
-import { median, readTopic } from '../qa/rules';
+import { median } from '../kernel/text';
+import { readTopic } from '../qa/rules';
 import { K as QA } from '../qa/store';
 import { demandGaps, type GapRow, topShare } from './promise-rules';
 

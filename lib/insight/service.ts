@@ -18,7 +18,7 @@ import { label } from '../competences/taxonomy-rules';
 import * as membershipStore from '../membership/store';
 import * as demand from '../qa/demand';
 import * as lists from '../qa/lists';
-import { median } from '../qa/rules';
+import { median } from '../kernel/text';
 import { K as QA } from '../qa/store';
 import * as engagement from './engagement';
 import {
