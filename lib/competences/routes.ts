@@ -5,6 +5,7 @@
 import { neutral, neutralFromHost } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
 import { adminPage, page } from '../platform/pages';
@@ -23,19 +24,6 @@ export const DIRECTORY_PATH = '/wie-weet-wat';
 
 const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
-async function viewerLang(req: nodebb.Req): Promise<string> {
-	const forced = asString(req.query.lang);
-	if (forced) {
-		return forced;
-	}
-	if (req.uid > 0) {
-		const s = await nodebb.user().getSettings(req.uid);
-		if (asString(s.userLang)) {
-			return asString(s.userLang);
-		}
-	}
-	return asString(nodebb.meta().config.defaultLang) || 'en-GB';
-}
 
 /** The taxonomy as a viewer reads it: labels in their language, retired and merged competences left out. */
 function forViewer(t: Taxonomy, lang: string, withCounts?: Map<string, number>): Record<string, unknown>[] {
@@ -79,7 +67,7 @@ function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
 
 async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const q = readQuery(req.query);
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const [t, page] = await Promise.all([taxonomy.get(), directory.search(q, req.uid)]);
 	// `c` comes from the address bar: whatever it holds is shown as text
 	const asked = q.competences.map(k => ({ key: t4p(k), label: t4p(labelOf(t, k, lang)) }));
@@ -109,7 +97,7 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 		next();
 		return;
 	}
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const [page, questions] = await Promise.all([
 		directory.byCompetence(c.key, req.uid, clampPage(req.query.page)),
 		qaStore.latestQuestions(c.key, req.uid, 10),
@@ -139,7 +127,7 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		next();
 		return;
 	}
-	const [view, t, lang, counts] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req), qaStore.counts(uid)]);
+	const [view, t, lang, counts] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLanguage(req), qaStore.counts(uid)]);
 	// what the template hides is not in the data either: the data is the /api twin's answer
 	res.render('account/lvl-competences', {
 		...userData,
@@ -168,7 +156,7 @@ async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void
 	res.render(`admin/plugins/${NS}/competences`, {
 		title: `[[${NS}:admin.competences.title]]`,
 		pendingCount: pending.length,
-		lang: neutral(await viewerLang(req)),
+		lang: neutral(await viewerLanguage(req)),
 	});
 }
 
@@ -229,7 +217,7 @@ export function apiRoutes(router: nodebb.Router): void {
 	const admins = [apiSettingsManagers];
 
 	h.setupApiRoute(router, 'get', `/${NS}/competences`, members, async (req, res) => {
-		const [t, lang] = await Promise.all([taxonomy.get(), viewerLang(req)]);
+		const [t, lang] = await Promise.all([taxonomy.get(), viewerLanguage(req)]);
 		const q = asString(req.query.q, 100);
 		if (q) {
 			const hits = matchCompetences(t, q, 10);

@@ -3,6 +3,7 @@
  */
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { pageLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as settings from '../settings';
@@ -196,7 +197,7 @@ export async function filterFlagsDetailBuild(payload: { req: nodebb.Req; templat
 	const list = Array.isArray(payload.templateData.reports) ? payload.templateData.reports : [];
 	const cited = list.filter(r => reports.citesArticle(r.value));
 	if (cited.length) {
-		const lang = nodebb.requestLanguage(payload.req);
+		const lang = pageLanguage(payload.req);
 		await Promise.all(cited.map(async (r) => { r.value = await nodebb.translator().translate(String(r.value), lang); }));
 	}
 	return payload;

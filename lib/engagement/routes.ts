@@ -4,6 +4,7 @@
  */
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
 import { adminPage as declareAdminPage, page } from '../platform/pages';
@@ -24,17 +25,7 @@ const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.control
 
 /** The caller's charter language: `?lang=` (NodeBB sets it for guests from the browser), else their setting, else the forum's. */
 export async function langOf(req: nodebb.Req): Promise<Lang> {
-	const q = asString(req.query.lang);
-	if (q) {
-		return charterLang(q);
-	}
-	if (req.uid > 0) {
-		const s = await nodebb.moderationUser().getSettings(req.uid);
-		if (asString(s.userLang)) {
-			return charterLang(s.userLang);
-		}
-	}
-	return charterLang(nodebb.meta().config.defaultLang);
+	return charterLang(await viewerLanguage(req));
 }
 
 const loggedIn: nodebb.Middleware = async (req, res, next) => {

@@ -4,6 +4,7 @@
 import { neutral } from '../kernel/text';
 import * as promiseInsight from './promise';
 import { asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -17,14 +18,6 @@ import { csvOf, display, type Table, TABLE_NAMES, tables } from './tables';
 export const INSIGHT_PATH = `/admin/plugins/${NS}/insight`;
 const T = 'lvl-insight';
 
-async function viewerLang(req: nodebb.Req): Promise<string> {
-	const forced = asString(req.query.lang);
-	if (forced) {
-		return forced;
-	}
-	const s = req.uid > 0 ? await nodebb.user().getSettings(req.uid) : {};
-	return asString(s.userLang) || asString(nodebb.meta().config.defaultLang) || 'en-GB';
-}
 
 /** Text that comes from people (category names, labels, usernames) is escaped; our own tokens are not. */
 function shown(v: unknown, kind: string): string {
@@ -46,7 +39,7 @@ interface Card { key: string; label: string; value: string | number; detail?: st
 
 async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const period = readPeriod(req.query.period);
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const d = await service.dashboard(period, lang);
 	const byName = new Map(tables(d).map(t => [t.name, forPage(t, period)]));
 	const pick = (...names: string[]): Record<string, unknown>[] => names.map(n => byName.get(n)).filter((t): t is Record<string, unknown> => Boolean(t));
@@ -144,7 +137,7 @@ export function apiRoutes(router: nodebb.Router): void {
 		await ok(res, await promiseInsight.figures());
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/insight`, board, async (req, res) => {
-		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLang(req)));
+		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLanguage(req)));
 	});
 	h.setupApiRoute(router, 'post', `/${NS}/insight/recount`, board, async (_req, res) => {
 		const done = await service.recount();
@@ -160,7 +153,7 @@ export function apiRoutes(router: nodebb.Router): void {
 			throw new Error(`[[${T}:error.no-such-table]]`);
 		}
 		const period = readPeriod(req.query.period);
-		const lang = await viewerLang(req);
+		const lang = await viewerLanguage(req);
 		const t = tables(await service.dashboard(period, lang)).find(x => x.name === name);
 		if (!t) {
 			throw new Error(`[[${T}:error.no-such-table]]`);
