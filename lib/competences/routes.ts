@@ -6,6 +6,7 @@ import { neutral, neutralFromHost } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
 import { viewerLanguage } from '../kernel/lang';
+import { dropUploads, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
 import { adminPage, page } from '../platform/pages';
@@ -21,8 +22,6 @@ import * as taxonomy from './taxonomy';
 import { label, matchCompetences, parseTaxonomyCsv, parseTaxonomyJson, type Taxonomy, toCsv, toJson } from './taxonomy-rules';
 
 export const DIRECTORY_PATH = '/wie-weet-wat';
-
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 
 /** The taxonomy as a viewer reads it: labels in their language, retired and merged competences left out. */
@@ -174,22 +173,6 @@ const self: nodebb.Middleware = (req, res, next) => {
 		void nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
 		return;
 	}
-	next();
-};
-
-/**
- * NodeBB's `upload.any()` (in every API route) has written every file of a multipart request to disk before any of
- * our checks runs: all of them go when the response is over, whether the upload was refused, failed or read.
- */
-const dropUploads: nodebb.Middleware = (req, res, next) => {
-	const files = [...req.files ?? [], ...req.file ? [req.file] : []];
-	res.once('close', () => {
-		for (const f of files) {
-			if (f.path) {
-				fs.promises.rm(f.path, { force: true }).catch(() => undefined);
-			}
-		}
-	});
 	next();
 };
 

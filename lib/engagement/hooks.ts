@@ -3,6 +3,7 @@
  */
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { isPageLoad, throughInterstitial } from '../kernel/http';
 import { pageLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { canUsePlatform, registrationAccount } from '../platform/permissions';
@@ -139,8 +140,7 @@ export async function filterRegisterComplete<T extends { uid: number | string }>
 export async function responseRouterPage(payload: { req: nodebb.Req; res: nodebb.Res }): Promise<void> {
 	const { req, res } = payload;
 	const session = req.session;
-	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
-	if (url.startsWith('/api/') || req.method !== 'GET' || !(req.uid > 0) || !session || session.registration || res.headersSent) {
+	if (!isPageLoad(req) || !session || session.registration || res.headersSent) {
 		return;
 	}
 	if ((await settings.get()).charterAcceptance !== 'require' || !await charter.pendingFor(req.uid)) {
@@ -149,9 +149,7 @@ export async function responseRouterPage(payload: { req: nodebb.Req; res: nodebb
 	if (await nodebb.user().isAdministrator(req.uid) || !await canUsePlatform(req.uid)) {
 		return;
 	}
-	session.registration = { uid: req.uid, lvlCharter: true };
-	session.returnTo = req.originalUrl?.replace(/^\/api/, '') ?? '/';
-	nodebb.controllerHelpers().redirect(res, '/register/complete');
+	throughInterstitial(req, res, { lvlCharter: true });
 }
 
 /** Members who still have to read a new version (inform mode, or administrators) see a banner: `config.lvlCharterPending`. */

@@ -5,10 +5,10 @@ import { neutral } from '../kernel/text';
 import * as promiseInsight from './promise';
 import { asString } from '../coerce';
 import { viewerLanguage } from '../kernel/lang';
+import { apiGuard, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
-import { ERR_NOT_LOGGED_IN } from '../platform/middleware';
 import { adminPage } from '../platform/pages';
 import { canSeePulse, canViewInsight, INSIGHT_PRIVILEGE } from './permissions';
 import { type Period, PERIODS, readPeriod } from './rules';
@@ -117,21 +117,12 @@ export function pageRoutes(router: nodebb.Router): void {
 	adminPage(router, INSIGHT_PATH, INSIGHT_PRIVILEGE, page);
 }
 
-const guard = (check: (uid: number) => Promise<boolean>, denied: string): nodebb.Middleware => async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	if (!await check(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error(denied));
-	}
-	next();
-};
+const guard = apiGuard;
 
 export function apiRoutes(router: nodebb.Router): void {
 	const h = nodebb.routeHelpers();
 	const board = [guard(canViewInsight, '[[error:no-privileges]]')];
 	const members = [guard(canSeePulse, `[[${NS}:error.not-a-member]]`)];
-	const ok = (res: nodebb.Res, payload: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 	h.setupApiRoute(router, 'get', `/${NS}/insight/promise`, board, async (_req, res) => {
 		await ok(res, await promiseInsight.figures());

@@ -2,35 +2,20 @@
  * Route guards shared by every capability. Access itself is decided in permissions.ts.
  */
 import { asString } from '../coerce';
+import { apiGuard, ERR_NOT_LOGGED_IN } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import { canManageSettings, canUsePlatform } from './permissions';
 import { statusOf } from '../membership/verification';
 
 export const ERR_NOT_MEMBER = `[[${NS}:error.not-a-member]]`;
-export const ERR_NOT_LOGGED_IN = `[[${NS}:error.not-logged-in]]`;
+export { ERR_NOT_LOGGED_IN };
 
 /** API guard: 401 for guests, 403 for accounts that are not verified members, in NodeBB's envelope. */
-export const apiMembersOnly: nodebb.Middleware = async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	if (!await canUsePlatform(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error(ERR_NOT_MEMBER));
-	}
-	next();
-};
+export const apiMembersOnly = apiGuard(canUsePlatform, ERR_NOT_MEMBER);
 
 /** API guard for the plugin's admin endpoints (same privilege as the ACP page). */
-export const apiSettingsManagers: nodebb.Middleware = async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	if (!await canManageSettings(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
-	}
-	next();
-};
+export const apiSettingsManagers = apiGuard(canManageSettings);
 
 /**
  * Page guard: a guest or an unverified account gets the page that explains how to get in, with 401/403,

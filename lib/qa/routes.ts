@@ -4,6 +4,7 @@
  */
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { view as pulseView } from '../insight/widget';
 import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
@@ -19,8 +20,6 @@ import * as store from './store';
 import * as topics from './topics';
 
 export const QA_PATH = '/vragen';
-
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 async function listPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	// "requests" is not a list of topics: the direct requests waiting on the member, and the ones they sent
