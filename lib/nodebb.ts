@@ -501,13 +501,6 @@ export function i18nFor(req: Req): { _i18n?: unknown } {
 	return lang ? { _i18n: langs.getFull(lang) } : {};
 }
 
-/** The language a page is rendered in: a valid `?lang=`, else the reader's (NodeBB's `config.userLang`), else the site's. */
-export function requestLanguage(req: Req): string {
-	const asked = typeof req.query.lang === 'string' && /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?$/.test(req.query.lang) ? req.query.lang : '';
-	const config = req.res?.locals.config as { userLang?: unknown } | undefined;
-	const site = meta().config.defaultLang;
-	return asked || (typeof config?.userLang === 'string' && config.userLang ? config.userLang : (typeof site === 'string' && site ? site : 'en-GB'));
-}
 
 /** Benchpress, the template engine NodeBB renders with (its helpers are shared by every template). */
 export interface Benchpress {

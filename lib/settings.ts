@@ -8,8 +8,10 @@ import * as nodebb from './nodebb';
 import { DEFAULT_LADDER, parseLadder } from './engagement/rules';
 import { isTimeZone } from './qa/promise-rules';
 
-export const NS = 'lvl';
-export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
+import { NS, PLUGIN_ID } from './kernel/constants';
+
+// the constants live in the kernel; named here too for the modules that read them with the settings
+export { NS, PLUGIN_ID };
 
 export type VerificationMode = 'account-first' | 'refuse';
 

@@ -4,7 +4,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { foldText } from '../membership/rules';
+import { foldText } from '../kernel/text';
 import * as settings from '../settings';
 import {
 	type Candidate, countIn, type DirectoryQuery, type DirectoryTier, domainsOf, effectiveTier, type Histogram, histogramOf,

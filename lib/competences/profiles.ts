@@ -4,7 +4,7 @@
  */
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { foldText } from '../membership/rules';
+import { foldText } from '../kernel/text';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import {

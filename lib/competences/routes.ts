@@ -5,6 +5,8 @@
 import { neutral } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
+import { dropUploads, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly } from '../membership';
 import { apiSettingsManagers } from '../platform/middleware';
@@ -21,21 +23,6 @@ import { label, matchCompetences, parseTaxonomyCsv, parseTaxonomyJson, type Taxo
 
 export const DIRECTORY_PATH = '/wie-weet-wat';
 
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
-
-export async function viewerLang(req: nodebb.Req): Promise<string> {
-	const forced = asString(req.query.lang);
-	if (forced) {
-		return forced;
-	}
-	if (req.uid > 0) {
-		const s = await nodebb.user().getSettings(req.uid);
-		if (asString(s.userLang)) {
-			return asString(s.userLang);
-		}
-	}
-	return asString(nodebb.meta().config.defaultLang) || 'en-GB';
-}
 
 /** The taxonomy as a viewer reads it: labels in their language, retired and merged competences left out. */
 export function forViewer(t: Taxonomy, lang: string, withCounts?: Map<string, number>): Record<string, unknown>[] {
@@ -84,7 +71,7 @@ async function adminTaxonomyPage(req: nodebb.Req, res: nodebb.Res): Promise<void
 	res.render(`admin/plugins/${NS}/competences`, {
 		title: `[[${NS}:admin.competences.title]]`,
 		pendingCount: pending.length,
-		lang: neutral(await viewerLang(req)),
+		lang: neutral(await viewerLanguage(req)),
 	});
 }
 
@@ -100,22 +87,6 @@ const self: nodebb.Middleware = (req, res, next) => {
 		void nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
 		return;
 	}
-	next();
-};
-
-/**
- * NodeBB's `upload.any()` (in every API route) has written every file of a multipart request to disk before any of
- * our checks runs: all of them go when the response is over, whether the upload was refused, failed or read.
- */
-const dropUploads: nodebb.Middleware = (req, res, next) => {
-	const files = [...req.files ?? [], ...req.file ? [req.file] : []];
-	res.once('close', () => {
-		for (const f of files) {
-			if (f.path) {
-				fs.promises.rm(f.path, { force: true }).catch(() => undefined);
-			}
-		}
-	});
 	next();
 };
 
@@ -143,7 +114,7 @@ export function apiRoutes(router: nodebb.Router): void {
 	const admins = [apiSettingsManagers];
 
 	h.setupApiRoute(router, 'get', `/${NS}/competences`, members, async (req, res) => {
-		const [t, lang] = await Promise.all([taxonomy.get(), viewerLang(req)]);
+		const [t, lang] = await Promise.all([taxonomy.get(), viewerLanguage(req)]);
 		const q = asString(req.query.q, 100);
 		if (q) {
 			const hits = matchCompetences(t, q, 10);

@@ -6,7 +6,7 @@
  * moving a competence means creating one in the other domain and merging the old one into it.
  */
 import { parse } from 'csv-parse/sync';
-import { foldText, safeCsvCell, tokenArg } from '../membership/rules';
+import { csvCell as safeCsvCell, foldText, tokenArg } from '../kernel/text';
 
 const NS = 'lvl';
 

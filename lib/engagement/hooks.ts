@@ -3,6 +3,8 @@
  */
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { isPageLoad, throughInterstitial } from '../kernel/http';
+import { pageLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { canUsePlatform, registrationAccount } from '../membership';
 import * as settings from '../settings';
@@ -138,8 +140,7 @@ export async function filterRegisterComplete<T extends { uid: number | string }>
 export async function responseRouterPage(payload: { req: nodebb.Req; res: nodebb.Res }): Promise<void> {
 	const { req, res } = payload;
 	const session = req.session;
-	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
-	if (url.startsWith('/api/') || req.method !== 'GET' || !(req.uid > 0) || !session || session.registration || res.headersSent) {
+	if (!isPageLoad(req) || !session || session.registration || res.headersSent) {
 		return;
 	}
 	if ((await settings.get()).charterAcceptance !== 'require' || !await charter.pendingFor(req.uid)) {
@@ -148,9 +149,7 @@ export async function responseRouterPage(payload: { req: nodebb.Req; res: nodebb
 	if (await nodebb.user().isAdministrator(req.uid) || !await canUsePlatform(req.uid)) {
 		return;
 	}
-	session.registration = { uid: req.uid, lvlCharter: true };
-	session.returnTo = req.originalUrl?.replace(/^\/api/, '') ?? '/';
-	nodebb.controllerHelpers().redirect(res, '/register/complete');
+	throughInterstitial(req, res, { lvlCharter: true });
 }
 
 /** Members who still have to read a new version (inform mode, or administrators) see a banner: `config.lvlCharterPending`. */
@@ -196,7 +195,7 @@ export async function filterFlagsDetailBuild(payload: { req: nodebb.Req; templat
 	const list = Array.isArray(payload.templateData.reports) ? payload.templateData.reports : [];
 	const cited = list.filter(r => reports.citesArticle(r.value));
 	if (cited.length) {
-		const lang = nodebb.requestLanguage(payload.req);
+		const lang = pageLanguage(payload.req);
 		await Promise.all(cited.map(async (r) => { r.value = await nodebb.translator().translate(String(r.value), lang); }));
 	}
 	return payload;

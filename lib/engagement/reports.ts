@@ -3,6 +3,7 @@
  * by article (the flags list filter `lvlArticle`), resolution times are kept, and the admin gets the figures.
  */
 import { asCount } from '../coerce';
+import { median } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import { current } from './charter';
 import { claimsArticle, decodeReason, encodeReason, ENS, numberOf, type Texts } from './rules';
@@ -77,14 +78,6 @@ export interface Stats {
 	guardHits: number;
 }
 
-function median(sorted: number[]): number {
-	if (!sorted.length) {
-		return 0;
-	}
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] ?? 0 : Math.round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2);
-}
-
 /** The admin's figures: reports per article (including articles since deleted), time to resolution, active warnings. */
 export async function stats(): Promise<Stats> {
 	const db = nodebb.db();
@@ -115,7 +108,7 @@ export async function stats(): Promise<Stats> {
 	}));
 	perArticle.sort((a, b) => (a.number || 999) - (b.number || 999));
 	return {
-		perArticle, reports, resolved: resolvedCount, medianResolutionMs: median(middle.map(m => m.score)),
+		perArticle, reports, resolved: resolvedCount, medianResolutionMs: Math.round(median(middle.map(m => m.score)) ?? 0),
 		activeWarnings, warnings, guardHits,
 	};
 }

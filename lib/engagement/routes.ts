@@ -4,8 +4,10 @@
  */
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
+import { apiLoggedIn, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
-import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
+import { apiSettingsManagers } from '../platform/middleware';
 import { adminPage as declareAdminPage, page } from '../platform/pages';
 import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
@@ -20,29 +22,12 @@ import * as warnings from './warnings';
 
 export const CHARTER_PATH = '/gedragscode';
 
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
-
 /** The caller's charter language: `?lang=` (NodeBB sets it for guests from the browser), else their setting, else the forum's. */
 export async function langOf(req: nodebb.Req): Promise<Lang> {
-	const q = asString(req.query.lang);
-	if (q) {
-		return charterLang(q);
-	}
-	if (req.uid > 0) {
-		const s = await nodebb.moderationUser().getSettings(req.uid);
-		if (asString(s.userLang)) {
-			return charterLang(s.userLang);
-		}
-	}
-	return charterLang(nodebb.meta().config.defaultLang);
+	return charterLang(await viewerLanguage(req));
 }
 
-const loggedIn: nodebb.Middleware = async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	next();
-};
+const loggedIn = apiLoggedIn;
 
 function shownWarning(w: store.Warning & { active: boolean }, lang: Lang): Record<string, unknown> {
 	return {

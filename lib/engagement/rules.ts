@@ -3,7 +3,7 @@
  * reason that cites an article, the warning ladder, and the non-commercial guard's patterns. No NodeBB here.
  */
 import { RE2JS, RE2Set } from 're2js';
-import { neutral } from '../kernel/text';
+import { fold, neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 
 export const ENS = 'lvl-engagement';
@@ -337,10 +337,6 @@ export const MAX_PATTERNS = 200;
 export const MAX_PROGRAM = 2000;
 /** The guard looks at this many characters of a post (NodeBB's own post limit is 32,767 by default). */
 export const MAX_CHECKED = 50000;
-
-function fold(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 function re2(expr: string, folded: boolean): RE2JS {
 	return RE2JS.compile(expr, folded ? 0 : RE2JS.CASE_INSENSITIVE);

@@ -5,6 +5,7 @@
  */
 import { asString } from '../coerce';
 import { neutral } from '../kernel/text';
+import { memberLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { current } from './charter';
@@ -15,10 +16,6 @@ import * as store from './store';
 const DAY = 24 * 60 * 60 * 1000;
 export const NOTIFICATION_TYPE = 'lvl-engagement';
 
-async function languageOf(uid: number): Promise<string> {
-	const s = await nodebb.moderationUser().getSettings(uid);
-	return asString(s.userLang) || asString(nodebb.meta().config.defaultLang) || 'nl';
-}
 
 /** Notification text is member text: neutralised for HTML and as a token argument (lib/kernel/text.ts). */
 const arg = neutral;
@@ -48,8 +45,8 @@ export async function give(caller: number, input: GiveInput): Promise<{ warning:
 	await Promise.all([tell(warning), noteFor(warning), nodebb.events().log({ type: 'lvl-warning', uid: caller, targetUid: target.uid, article: articleId, warningId: warning.id })]);
 	if (target.flagId) {
 		await nodebb.moderationFlags().appendNote(target.flagId, caller, await nodebb.translator().translate(
-			`[[${ENS}:flag.warned, ${String(number)}, ${arg(article.title[charterLang(await languageOf(caller))])}]]`,
-			await languageOf(caller),
+			`[[${ENS}:flag.warned, ${String(number)}, ${arg(article.title[charterLang(await memberLanguage(caller))])}]]`,
+			await memberLanguage(caller),
 		)).catch((err: unknown) => { nodebb.log.warn(`flag note for warning ${String(warning.id)}: ${String(err)}`); });
 	}
 	const active = await store.activeCount(target.uid, now);
@@ -61,7 +58,7 @@ export async function give(caller: number, input: GiveInput): Promise<{ warning:
 /** The member is told, with the article quoted in their own language. */
 async function tell(w: store.Warning): Promise<void> {
 	try {
-		const lang = charterLang(await languageOf(w.uid));
+		const lang = charterLang(await memberLanguage(w.uid));
 		const n = await nodebb.notifications().create({
 			type: NOTIFICATION_TYPE,
 			nid: `lvl:engagement:warning:${String(w.id)}`,

@@ -4,10 +4,11 @@
 import { neutral } from '../kernel/text';
 import * as promiseInsight from './promise';
 import { asString } from '../coerce';
+import { viewerLanguage } from '../kernel/lang';
+import { apiGuard, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
-import { ERR_NOT_LOGGED_IN } from '../platform/middleware';
 import { adminPage } from '../platform/pages';
 import { canSeePulse, canViewInsight, INSIGHT_PRIVILEGE } from './permissions';
 import { type Period, PERIODS, readPeriod } from './rules';
@@ -17,14 +18,6 @@ import { csvOf, display, type Table, TABLE_NAMES, tables } from './tables';
 export const INSIGHT_PATH = `/admin/plugins/${NS}/insight`;
 const T = 'lvl-insight';
 
-async function viewerLang(req: nodebb.Req): Promise<string> {
-	const forced = asString(req.query.lang);
-	if (forced) {
-		return forced;
-	}
-	const s = req.uid > 0 ? await nodebb.user().getSettings(req.uid) : {};
-	return asString(s.userLang) || asString(nodebb.meta().config.defaultLang) || 'en-GB';
-}
 
 /** Text that comes from people (category names, labels, usernames) is escaped; our own tokens are not. */
 function shown(v: unknown, kind: string): string {
@@ -46,7 +39,7 @@ interface Card { key: string; label: string; value: string | number; detail?: st
 
 async function page(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const period = readPeriod(req.query.period);
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const d = await service.dashboard(period, lang);
 	const byName = new Map(tables(d).map(t => [t.name, forPage(t, period)]));
 	const pick = (...names: string[]): Record<string, unknown>[] => names.map(n => byName.get(n)).filter((t): t is Record<string, unknown> => Boolean(t));
@@ -124,27 +117,18 @@ export function pageRoutes(router: nodebb.Router): void {
 	adminPage(router, INSIGHT_PATH, INSIGHT_PRIVILEGE, page);
 }
 
-const guard = (check: (uid: number) => Promise<boolean>, denied: string): nodebb.Middleware => async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	if (!await check(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error(denied));
-	}
-	next();
-};
+const guard = apiGuard;
 
 export function apiRoutes(router: nodebb.Router): void {
 	const h = nodebb.routeHelpers();
 	const board = [guard(canViewInsight, '[[error:no-privileges]]')];
 	const members = [guard(canSeePulse, `[[${NS}:error.not-a-member]]`)];
-	const ok = (res: nodebb.Res, payload: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 	h.setupApiRoute(router, 'get', `/${NS}/insight/promise`, board, async (_req, res) => {
 		await ok(res, await promiseInsight.figures());
 	});
 	h.setupApiRoute(router, 'get', `/${NS}/insight`, board, async (req, res) => {
-		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLang(req)));
+		await ok(res, await service.dashboard(readPeriod(req.query.period), await viewerLanguage(req)));
 	});
 	h.setupApiRoute(router, 'post', `/${NS}/insight/recount`, board, async (_req, res) => {
 		const done = await service.recount();
@@ -160,7 +144,7 @@ export function apiRoutes(router: nodebb.Router): void {
 			throw new Error(`[[${T}:error.no-such-table]]`);
 		}
 		const period = readPeriod(req.query.period);
-		const lang = await viewerLang(req);
+		const lang = await viewerLanguage(req);
 		const t = tables(await service.dashboard(period, lang)).find(x => x.name === name);
 		if (!t) {
 			throw new Error(`[[${T}:error.no-such-table]]`);

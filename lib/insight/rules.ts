@@ -2,7 +2,7 @@
  * Insight rules, pure: periods and months, figures of a period from the Q&A's durations, the backlog's age buckets,
  * the "came back within three months" cohort, competence gaps and CSV. No NodeBB here.
  */
-import { median } from '../qa/rules';
+import { csvCell, median } from '../kernel/text';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -235,8 +235,7 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 		if (typeof v === 'number') {
 			return Number.isFinite(v) ? String(v) : '';
 		}
-		const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-		return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+		return csvCell(v, ';');
 	};
 	return `\ufeff${[header, ...rows].map(r => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

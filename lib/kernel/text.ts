@@ -1,7 +1,8 @@
 /**
  * Kernel: member text on its way to HTML and to NodeBB's translator.
  *
- * Pure, imports nothing. Every string a member, moderator or admin typed (and everything a query string reflects)
+ * Pure, imports nothing. Also the small text rules every capability shares: folding for comparisons, CSV cells,
+ * the median. Every string a member, moderator or admin typed (and everything a query string reflects)
  * goes through `neutral` before it reaches a template, a page's HTML, a translation argument (`[[ns:key, …]]` or
  * `{{tx("ns:key", …)}}`), a notification's bodyShort/bodyLong or the client's HTML.
  *
@@ -65,4 +66,48 @@ export function neutralFromHost(escaped: unknown): string {
 /** A translation token built from our own key and arguments; every argument that is not one of our tokens is neutralised. */
 export function token(key: string, ...args: (string | number)[]): string {
 	return `[[${[key, ...args.map(a => (typeof a === 'number' ? String(a) : neutral(a)))].join(', ')}]]`;
+}
+
+/**
+ * A value from a file or a form placed inside one of our translation tokens as plain words (an error naming the
+ * cell): it can neither close the token, split its arguments nor open another. Cut at 100 characters.
+ */
+export function tokenArg(value: string): string {
+	return value.replace(/[,[\]%]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+}
+
+/** Lower case, accents removed: how the guard's patterns and the similar-questions index compare words. */
+export function fold(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** `fold`, whitespace collapsed and trimmed: how names, headers and competence labels are compared. */
+export function foldText(s: string): string {
+	return fold(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Cells a spreadsheet would run as a formula when the export is opened (CSV injection). */
+export function isFormulaLike(s: string): boolean {
+	return /^[=+\-@\t\r]/.test(s);
+}
+
+/**
+ * One cell of a CSV export: defused if formula-like (a leading `'`), quoted when it holds a quote, a line break or
+ * one of `delimiters` (by default every delimiter a spreadsheet might guess; a file that is always `;`-separated
+ * passes `;`, so that a decimal comma stays unquoted).
+ */
+export function csvCell(s: string, delimiters = ';,\t'): string {
+	const value = isFormulaLike(s) ? `'${s}` : s;
+	const special = `${delimiters}"\r\n`;
+	return Array.from(special).some(c => value.includes(c)) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The median of a list of numbers (in any order), or null when there is none. */
+export function median(values: readonly number[]): number | null {
+	if (!values.length) {
+		return null;
+	}
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid] ?? null : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }

@@ -1,6 +1,7 @@
 /**
  * Thin adapters between NodeBB's hooks and the membership services.
  */
+import { isPageLoad, throughInterstitial } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -146,20 +147,14 @@ export async function responseRouterPage(payload: PagePayload): Promise<void> {
 	const { req, res } = payload;
 	const session = req.session;
 	// full page loads only: API calls (and ajaxify's /api/<page> twins) are never redirected
-	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
-	if (url.startsWith('/api/') || req.method !== 'GET') {
-		return;
-	}
-	if (!(req.uid > 0) || !session || session.registration || session.lvlPrompted || res.headersSent) {
+	if (!isPageLoad(req) || !session || session.registration || session.lvlPrompted || res.headersSent) {
 		return;
 	}
 	session.lvlPrompted = true;
 	if (!await registration.shouldPrompt(req.uid)) {
 		return;
 	}
-	session.registration = { uid: req.uid, lvlVerify: true };
-	session.returnTo = req.originalUrl?.replace(/^\/api/, '') ?? '/';
-	nodebb.controllerHelpers().redirect(res, '/register/complete');
+	throughInterstitial(req, res, { lvlVerify: true });
 }
 
 /** Deleting an account removes its links, requests and counters. */

@@ -2,7 +2,7 @@
  * Telling a person what happened to their membership: a NodeBB notification of our own type (each member
  * chooses notification, e-mail or both in their settings) and, where the issue demands it, an e-mail as well.
  */
-import { asString } from '../coerce';
+import { memberLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 
@@ -27,7 +27,7 @@ export async function notify(uid: number, notice: MembershipNotice, args: string
 	}
 	if (opts.email) {
 		try {
-			const lang = asString((await nodebb.user().getSettings(uid)).userLang) || 'en-GB';
+			const lang = await memberLanguage(uid);
 			const body = await nodebb.translator().translate(token, lang);
 			await nodebb.emailer().send('notification', uid, {
 				path: '/leden-voor-leden',

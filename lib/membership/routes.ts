@@ -4,6 +4,7 @@
  */
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
+import { apiGuard, dropUploads, ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import * as access from './access';
@@ -15,35 +16,9 @@ import { MAX_BYTES } from './roster-file';
 import * as store from './store';
 import * as verification from './verification';
 
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
-
-const rosterManagers: nodebb.Middleware = async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(`[[${NS}:error.not-logged-in]]`));
-	}
-	if (!await canManageRoster(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
-	}
-	next();
-};
+const rosterManagers = apiGuard(canManageRoster);
 
 const int = asCount;
-
-/**
- * NodeBB's `upload.any()` (in every API route) has written every file of a multipart request to disk before any of
- * our checks runs: all of them go when the response is over, whether the upload was refused, failed or read.
- */
-const dropUploads: nodebb.Middleware = (req, res, next) => {
-	const files = [...req.files ?? [], ...req.file ? [req.file] : []];
-	res.once('close', () => {
-		for (const f of files) {
-			if (f.path) {
-				fs.promises.rm(f.path, { force: true }).catch(() => undefined);
-			}
-		}
-	});
-	next();
-};
 
 function strings(v: unknown): string[] {
 	if (Array.isArray(v)) {

@@ -2,14 +2,14 @@
  * Membership rules: pure decisions about the roster (no NodeBB). Normalising what the secretariat's spreadsheet
  * holds, mapping its columns, comparing two rosters and matching what a person proves against a roster entry.
  */
+import { foldText, tokenArg } from '../kernel/text';
 import type { ParsedTable } from './roster-file';
+
+// the kernel's folding, named here for the membership modules that compare names and statuses
+export { foldText, tokenArg };
 
 const NS = 'lvl';
 
-/** Lower case, accents removed, whitespace collapsed: how names and headers are compared. */
-export function foldText(s: string): string {
-	return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 export function normaliseEmail(s: string): string {
 	return s.trim().toLowerCase();
@@ -206,10 +206,6 @@ export interface InvalidRow {
 /** A row that is imported with one value left out (a malformed e-mail, date or status), listed for the secretariat. */
 export type RowWarning = InvalidRow;
 
-/** A value from the file placed inside a translation token must not close it, split its arguments or open another. */
-export function tokenArg(value: string): string {
-	return value.replace(/[,[\]%]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
-}
 
 /**
  * Status words that say a person is no longer a member, in nl, fr and en, compared folded (no case, accents or
@@ -506,13 +502,3 @@ export function withoutGroupTitle(raw: string, group: string): string {
 	return kept.length ? JSON.stringify(kept) : '';
 }
 
-/** Cells a spreadsheet would run as a formula when the export is opened (CSV injection). */
-export function isFormulaLike(s: string): boolean {
-	return /^[=+\-@\t\r]/.test(s);
-}
-
-/** One cell for a CSV export: defused if formula-like, quoted when it holds a delimiter, a quote or a line break. */
-export function safeCsvCell(s: string): string {
-	const value = isFormulaLike(s) ? `'${s}` : s;
-	return /[;,\t"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}

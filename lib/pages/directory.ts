@@ -5,10 +5,11 @@
 import { neutral, neutralFromHost } from '../kernel/text';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
+import { viewerLanguage } from '../kernel/lang';
 import { NS } from '../settings';
 import * as directory from '../competences/directory';
 import { clampPage, readQuery } from '../competences/profile-rules';
-import { DIRECTORY_PATH, domainsForPage, labelOf, viewerLang, vocabulary } from '../competences/routes';
+import { DIRECTORY_PATH, domainsForPage, labelOf, vocabulary } from '../competences/routes';
 import * as taxonomy from '../competences/taxonomy';
 import { label } from '../competences/taxonomy-rules';
 import * as qa from '../qa';
@@ -30,7 +31,7 @@ function namesOnly(t: Taxonomy, tier: string, domains: string[], lang: string): 
 
 export async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const q = readQuery(req.query);
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const [t, page] = await Promise.all([taxonomy.get(), directory.search(q, req.uid)]);
 	// `c` comes from the address bar: whatever it holds is shown as text
 	const asked = q.competences.map(k => ({ key: t4p(k), label: t4p(labelOf(t, k, lang)) }));
@@ -61,7 +62,7 @@ export async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nod
 		next();
 		return;
 	}
-	const lang = await viewerLang(req);
+	const lang = await viewerLanguage(req);
 	const [page, questions] = await Promise.all([
 		directory.byCompetence(c.key, req.uid, clampPage(req.query.page)),
 		qa.latestQuestions(c.key, req.uid, 10),

@@ -5,9 +5,10 @@
 import { neutral, neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
+import { viewerLanguage } from '../kernel/lang';
 import { NS } from '../settings';
 import * as profiles from '../competences/profiles';
-import { domainsForPage, forViewer, labelOf, viewerLang, vocabulary } from '../competences/routes';
+import { domainsForPage, forViewer, labelOf, vocabulary } from '../competences/routes';
 import * as taxonomy from '../competences/taxonomy';
 import { canUsePlatform } from '../membership';
 import * as competences from '../competences';
@@ -28,7 +29,7 @@ export async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.
 		next();
 		return;
 	}
-	const [view, t, lang, s] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req), settings.get()]);
+	const [view, t, lang, s] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLanguage(req), settings.get()]);
 	// the names tier shows the name and the competences' domains, nothing else: not even the Q&A's figures
 	const full = view && (self || competences.searchable(view.effectiveTier)) ? view : null;
 	const shownFully = full !== null;

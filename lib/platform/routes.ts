@@ -2,6 +2,7 @@
  * The platform's pages and API: the landing page, the ACP page and the plugin's settings API.
  */
 import { neutral, neutralFromHost } from '../kernel/text';
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
@@ -32,7 +33,7 @@ async function me(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		canUsePlatform(req.uid),
 		nodebb.groups().isMember(req.uid, s.membersGroup),
 	]);
-	await nodebb.controllerHelpers().formatApiResponse(200, res, { uid: req.uid, member, inMembersGroup: inGroup, membersGroup: s.membersGroup });
+	await ok(res, { uid: req.uid, member, inMembersGroup: inGroup, membersGroup: s.membersGroup });
 }
 
 /** GET /api/v3/plugins/lvl/platform: what a member sees of the platform (members only). */
@@ -40,19 +41,19 @@ async function platform(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const s = await settings.get();
 	const rows = await nodebb.categories().getCategoriesFields(s.platformCids, ['cid', 'name', 'slug']);
 	const readable = await Promise.all(rows.map(c => nodebb.privileges().categories.can('topics:read', Number(c.cid), req.uid)));
-	await nodebb.controllerHelpers().formatApiResponse(200, res, {
+	await ok(res, {
 		categories: rows.filter((c, i) => readable[i] && c.cid).map(c => ({ cid: Number(c.cid), name: c.name, slug: c.slug })),
 	});
 }
 
 async function getSettings(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
-	await nodebb.controllerHelpers().formatApiResponse(200, res, await settings.get());
+	await ok(res, await settings.get());
 }
 
 async function putSettings(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	// NodeBB's meta.settings.set fires filter:settings.set, which validates and normalises (see hooks.ts).
 	await nodebb.meta().settings.set(NS, { ...settings.toStored(await settings.get()), ...req.body });
-	await nodebb.controllerHelpers().formatApiResponse(200, res, await settings.get());
+	await ok(res, await settings.get());
 }
 
 export function pageRoutes(router: nodebb.Router): void {

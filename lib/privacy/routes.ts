@@ -1,6 +1,7 @@
 /**
  * The privacy tab of the plugin's ACP page, and its API: the checks, and one fix at a time.
  */
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import { asString } from '../coerce';
@@ -39,7 +40,7 @@ async function adminPage(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 
 async function getChecks(_req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	const results = await service.run();
-	await nodebb.controllerHelpers().formatApiResponse(200, res, { checks: results, failing: results.filter(r => !r.ok).length });
+	await ok(res, { checks: results, failing: results.filter(r => !r.ok).length });
 }
 
 async function postFix(req: nodebb.Req, res: nodebb.Res): Promise<void> {
@@ -50,7 +51,7 @@ async function postFix(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 		return;
 	}
 	const results = await service.applyFix(check, fix, req.uid, req.ip);
-	await nodebb.controllerHelpers().formatApiResponse(200, res, { checks: results, failing: results.filter(r => !r.ok).length });
+	await ok(res, { checks: results, failing: results.filter(r => !r.ok).length });
 }
 
 /** Logged in is enough: a member who left keeps these rights. The uid is the session's, never the request's. */
@@ -69,7 +70,7 @@ async function getOwnData(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 
 async function deleteOwnData(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 	await ownData.eraseOwn(req.uid);
-	await nodebb.controllerHelpers().formatApiResponse(200, res, { erased: true });
+	await ok(res, { erased: true });
 }
 
 export function pageRoutes(router: nodebb.Router): void {

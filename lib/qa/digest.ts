@@ -6,6 +6,7 @@
  */
 import { asCount, asString } from '../coerce';
 import { neutralFromHost, plain } from '../kernel/text';
+import { memberLanguage } from '../kernel/lang';
 import * as nodebb from '../nodebb';
 import { canUsePlatform } from '../membership';
 import { NS } from '../settings';
@@ -72,7 +73,7 @@ export async function addToDigest(data: EmailPayload): Promise<EmailPayload> {
 	if (!questions.length) {
 		return data;
 	}
-	const lang = asString((await nodebb.user().getSettings(uid)).userLang) || 'en-GB';
+	const lang = await memberLanguage(uid);
 	const url = asString(nodebb.nconf().get('url'));
 	const section = await nodebb.translator().translate(sectionHtml(questions, url), lang);
 	data.html = insertSection(data.html, section);

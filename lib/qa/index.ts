@@ -25,7 +25,7 @@ export * as routing from './routing';
 export { QA_PATH } from './routes';
 
 /* Insight's promise figures (read through here, never by key) */
-export { median } from './rules';
+export { median } from '../kernel/text';
 export {
 	answerCounts, countCreated, countUnanswered, firstReplyDelays, openQuestions, questionsCreated, type StatSet, statScores,
 } from './store';

@@ -6,7 +6,8 @@
 import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as competenceStore from '../competences/store';
-import { LIST_PAGE_SIZE, type ListName, median } from './rules';
+import { median } from '../kernel/text';
+import { LIST_PAGE_SIZE, type ListName } from './rules';
 import * as demand from './demand';
 import * as store from './store';
 import { K } from './store';

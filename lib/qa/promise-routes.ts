@@ -5,6 +5,7 @@
  */
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly } from '../membership';
 import * as settings from '../settings';
@@ -15,8 +16,6 @@ import { type QaTopic } from './rules';
 import * as store from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 async function readable(tid: number, uid: number): Promise<void> {
 	if (!await nodebb.privileges().topics.can('topics:read', tid, uid)) {

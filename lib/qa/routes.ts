@@ -3,6 +3,7 @@
  * category settings, the composer's helper count, routing pause and the figures.
  */
 import { asCount, asString } from '../coerce';
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly } from '../membership';
 import { apiSettingsManagers } from '../platform/middleware';
@@ -19,7 +20,6 @@ import * as topics from './topics';
 
 export const QA_PATH = '/vragen';
 
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 /**
  * A member's reciprocity as another member may see it: the totals, and accepted answers only for the competences

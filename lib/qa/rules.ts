@@ -254,15 +254,6 @@ export function pickRecipients(cands: RoutingCandidate[], input: RoutingInput): 
 		.map(x => x.c.uid);
 }
 
-/** The median of a list of durations (ms), or null when there is none. */
-export function median(values: number[]): number | null {
-	if (!values.length) {
-		return null;
-	}
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid] ?? null : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
 
 /* ---------- escalation ---------- */
 

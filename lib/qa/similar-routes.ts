@@ -5,13 +5,12 @@
  *   DELETE /api/v3/plugins/lvl/qa/topics/:tid/demand
  */
 import { asCount, asString } from '../coerce';
+import { ok } from '../kernel/http';
 import * as nodebb from '../nodebb';
 import { apiMembersOnly } from '../membership';
 import { NS } from '../settings';
 import * as demand from './demand';
 import * as similar from './similar';
-
-const ok = (res: nodebb.Res, payload?: unknown): Promise<void> => nodebb.controllerHelpers().formatApiResponse(200, res, payload);
 
 async function readable(tid: number, uid: number): Promise<void> {
 	if (!await nodebb.privileges().topics.can('topics:read', tid, uid)) {

@@ -8,6 +8,7 @@
 import { newStemmer } from 'snowball-stemmers';
 import { eng, fra, nld } from 'stopword';
 import type { Taxonomy } from '../competences/taxonomy-rules';
+import { fold } from '../kernel/text';
 
 export const TEXT_LANGS = ['nl', 'fr', 'en'] as const;
 export type TextLang = typeof TEXT_LANGS[number];
@@ -27,9 +28,7 @@ const COMPETENCE_BOOST = 0.5;
 /** Index scores: solved questions rank above open ones of any age in each term's set. */
 export const SOLVED_BONUS = 1e13;
 
-export function fold(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+export { fold };
 
 /** Words every question has in each language, beyond the general stop-word lists. */
 const QUESTION_WORDS: Record<TextLang, string[]> = {

@@ -1,8 +1,9 @@
 import assert from 'assert';
+import { csvCell as safeCsvCell, foldText, isFormulaLike } from '../../lib/kernel/text';
 import type { ParsedTable } from '../../lib/membership/roster-file';
 import {
-	defaultActiveStatuses, diffRoster, emailKey, foldText, guessMapping, INACTIVE_STATUS_WORDS, isEmail, isFormulaLike,
-	looksInactive, mapRows, normaliseEmail, normaliseMemberNumber, parseDate, proofMatches, safeCsvCell, splitEmails,
+	defaultActiveStatuses, diffRoster, emailKey, guessMapping, INACTIVE_STATUS_WORDS, isEmail,
+	looksInactive, mapRows, normaliseEmail, normaliseMemberNumber, parseDate, proofMatches, splitEmails,
 	statusesKnown, statusSummary, tokenArg, touchesVerification, withoutGroupTitle,
 } from '../../lib/membership/rules';
 import type { ColumnMapping, RosterEntry } from '../../lib/membership/rules';

@@ -1,7 +1,8 @@
 import assert from 'assert';
 import {
-	acceptProblem, escalationStep, expiryReminderAt, median, normaliseCategory, type QaTopic, readRequest, readTopicInput, requestProblem,
+	acceptProblem, escalationStep, expiryReminderAt, normaliseCategory, type QaTopic, readRequest, readTopicInput, requestProblem,
 } from '../../lib/qa/rules';
+import { median } from '../../lib/kernel/text';
 
 const question: QaTopic = { tid: 7, cid: 2, uid: 3, mainPid: 70, type: 'question', status: 'open', competences: ['law.family'], accepted: [], timestamp: 1, firstReplyAt: 0, acceptedAt: 0, expiresAt: 0, escalation: 0, deleted: false };
 

@@ -1,7 +1,7 @@
 import assert from 'assert';
 import fs from 'fs';
 import path from 'path';
-import { foldText } from '../../lib/membership/rules';
+import { foldText } from '../../lib/kernel/text';
 import {
 	applyMerge, findCompetence, fromStarter, label, LANGS, matchCompetences, mergePlan, normaliseSynonyms,
 	parseTaxonomyCsv, parseTaxonomyJson, pickLang, resolveKey, slugKey, toCsv, toJson, validateKey, validateLabels,
