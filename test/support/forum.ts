@@ -3,6 +3,7 @@
  */
 import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
+import { saveAvailability } from '../../lib/qa/promise-routes';
 import assert from 'assert';
 import { type Envelope, Session } from './http';
 
@@ -36,7 +37,11 @@ export async function createUser(prefix = 'user', opts: { admin?: boolean; membe
 		await nodebb.groups().join('administrators', uid);
 	}
 	if (opts.member) {
-		await nodebb.groups().join((await settings.get()).membersGroup, uid);
+		const s = await settings.get();
+		await nodebb.groups().join(s.membersGroup, uid);
+		// a test member is told at once whatever the hour the suite runs: the default quiet hours (21:00–08:00) would
+		// hold every notification of a run made in the evening; the promise tests that prove quiet hours set their own
+		await saveAvailability(uid, { capacity: s.qaCapacity, quietOff: true, awayUntil: '' });
 	}
 	return { uid, username, password };
 }

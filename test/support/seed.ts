@@ -163,6 +163,12 @@ export async function seedAssociation(base: string, admin: { username: string; p
 				throw new Error(`verifying ${p.username}: ${v.text}`);
 			}
 			await fillProfile(m, uid, p.username);
+			// told at once whatever the hour the stories (or the demo) run: quiet hours off, as the member would set it
+			const form = await m.get<Envelope<{ capacity: number }>>('/api/v3/plugins/lvl/qa/me/availability');
+			const quiet = form.status === 200 ? await m.put('/api/v3/plugins/lvl/qa/me/availability', { capacity: form.body.response.capacity, quietOff: true, awayUntil: '' }) : form;
+			if (quiet.status !== 200) {
+				throw new Error(`quiet hours of ${p.username}: ${quiet.text}`);
+			}
 		}
 	}
 	return { cids, uids, membersGroup: group };
