@@ -10,7 +10,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
 import { topHolders } from '../competences/directory';
-import { answerCounts, availabilityOf, firstReplyDelays, median, openQuestions, questionsCreated, readTopic, routable, statScores } from '../qa/index';
+import { answerCounts, availabilityOf, firstReplyDelays, median, openQuestions, questionsCreated, readTopic, routable, statScores } from '../qa';
 import { demandGaps, type GapRow, topShare } from './promise-rules';
 
 const HOUR = 60 * 60 * 1000;

@@ -16,7 +16,7 @@ import * as competenceStore from '../competences/store';
 import * as taxonomy from '../competences/taxonomy';
 import { label } from '../competences/taxonomy-rules';
 import * as membershipStore from '../membership/store';
-import * as qa from '../qa/index';
+import * as qa from '../qa';
 import * as engagement from './engagement';
 import {
 	backlogRanges, type BacklogBucket, cameBack, type Cohort, cohort, competenceGaps, DAY, type DomainRow, domainLevels, type Gap,
