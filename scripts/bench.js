@@ -40,7 +40,7 @@ const ATTEMPTS = Math.min(200, Number(arg('attempts', 100)));
 const DATABASES = arg('only', 'redis,postgres').split(',').filter(Boolean);
 const SUITES = arg('suite', 'roster,directory').split(',').filter(Boolean);
 const DIRECTORY = {
-	sizes: arg('sizes', '10000,50000').split(',').map(Number).filter(x => x > 0),
+	sizes: arg('sizes', arg('scales', '10000,50000,100000')).split(',').map(Number).filter(x => x > 0),
 	queries: Math.min(5000, Number(arg('queries', 1000))),
 	saves: Math.min(500, Number(arg('saves', 50))),
 	warmup: Math.min(200, Number(arg('warmup', 20))),
@@ -59,7 +59,10 @@ const QA = {
 	topics: Number(arg('topics', 100000)),
 	routings: Math.min(2000, Number(arg('routings', 300))),
 	pages: Math.min(200, Number(arg('pages', 30))),
+	repeats: Math.min(200, Number(arg('repeats', 20))),
 };
+// the seeded scales (bench/scale.js): members per scale, each in a database of its own
+const SCALES = arg('scales', '10000,50000,100000').split(',').map(Number).filter(x => x > 0);
 const OVERHEAD = {
 	rounds: Math.min(10, Number(arg('rounds', 2))),
 	seconds: Math.min(60, Number(arg('seconds', 5))),
@@ -69,6 +72,8 @@ const OVERHEAD = {
 };
 // bench/results.md: the roster's section, then the directory's, then Insight's, then the Q&A's; a run of one suite
 // keeps the others
+const CLUSTER_MARK = '<!-- cluster suite: written by `npm run bench -- --suite=cluster` -->';
+const SEED_MARK = '<!-- seed suite: written by `npm run bench -- --suite=seed` -->';
 const OVERHEAD_MARK = '<!-- overhead suite: written by `npm run bench -- --suite=overhead` -->';
 const QA_MARK = '<!-- qa suite: written by `npm run bench -- --suite=qa` -->';
 const INSIGHT_MARK = '<!-- insight suite: written by `npm run bench -- --suite=insight` -->';
@@ -81,7 +86,7 @@ let buildWarning = '';
 let built = false;
 /** NodeBB's assets are built once per run, on the first forum prepared (true the first time it is asked). */
 const buildOnce = () => {
-	const first = !built;
+	const first = !built && !process.argv.includes('--no-build');
 	built = true;
 	return first;
 };
@@ -446,8 +451,8 @@ async function main() {
 		profileImports(nbb.path);
 		return;
 	}
-	if (!SUITES.length || SUITES.some(x => !['roster', 'directory', 'insight', 'qa', 'overhead'].includes(x))) {
-		throw new Error(`--suite=${SUITES.join(',')}: roster, directory, insight, qa, overhead (comma-separated)`);
+	if (!SUITES.length || SUITES.some(x => !['seed', 'roster', 'directory', 'insight', 'qa', 'overhead', 'cluster'].includes(x))) {
+		throw new Error(`--suite=${SUITES.join(',')}: seed, roster, directory, insight, qa, overhead, cluster (comma-separated)`);
 	}
 	const client = loadClient();
 	const unknown = DATABASES.filter(db => !['redis', 'postgres'].includes(db));
@@ -455,6 +460,16 @@ async function main() {
 		throw new Error(`unknown database ${unknown.join(', ')} (redis or postgres)`);
 	}
 	const missed = [];
+	if (SUITES.includes('seed')) {
+		const scale = require('../bench/scale');
+		if (built === false && !process.argv.includes('--no-build')) {
+			log('building NodeBB\'s assets once (the seeded forums share them)');
+			forum.prepare(nbb.path, `bench-${DATABASES[0]}`, { fresh: false, build: buildOnce(), log });
+		}
+		const { markdown } = await scale.seedSuite({ nbb: nbb.path, forum, log, databases: DATABASES, runInNodebb }, { sizes: SCALES });
+		writeResults({ seeding: `# The seeded scales (bench/scale.js)\n\nSeeded by \`npm run bench -- --suite=seed\` (bulk writes; the suites reuse these databases).\n\n${markdown}` });
+		console.log(`\n${markdown}`);
+	}
 	if (SUITES.includes('roster')) {
 		const firstPeople = generateRoster(ROWS);
 		const update = monthlyUpdate(firstPeople);
@@ -491,7 +506,7 @@ async function main() {
 	}
 	if (SUITES.includes('qa')) {
 		const qa = require('../bench/qa');
-		const { markdown, missed: qaMissed } = await qa.runSuite({ nbb: nbb.path, forum, log, databases: DATABASES, runInNodebb }, QA);
+		const { markdown, missed: qaMissed } = await qa.runSuite({ nbb: nbb.path, client, forum, log, databases: DATABASES, runInNodebb }, { ...QA, scales: SCALES });
 		writeResults({ qa: markdown });
 		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
 		missed.push(...qaMissed);
@@ -503,6 +518,12 @@ async function main() {
 		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
 		missed.push(...overheadMissed);
 	}
+	if (SUITES.includes('cluster')) {
+		const cluster = require('../bench/cluster');
+		const { markdown } = await cluster.runSuite({ nbb: nbb.path, client, forum, log, databases: DATABASES, runInNodebb }, OVERHEAD);
+		writeResults({ cluster: markdown });
+		console.log(`\n${markdown}\nWritten to ${path.relative(ROOT, RESULTS)}`);
+	}
 	console.log(`\nThe whole run took ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (missed.length) {
 		console.log(`\n${missed.length} target(s) missed:\n${missed.map(m => `  ${m}`).join('\n')}`);
@@ -510,13 +531,20 @@ async function main() {
 }
 
 /** Writes bench/results.md: the given sections replaced, the other suite's section kept as it was. */
-function writeResults({ roster, directory, insight, qa, overhead }) {
+function writeResults({ roster, directory, insight, qa, overhead, cluster, seeding }) {
 	let whole = '';
 	try {
 		whole = fs.readFileSync(RESULTS, 'utf8');
 	} catch {
 		// first run
 	}
+	// the seeding and two-process sections come after the overhead suite's, in that order
+	const seedAt = whole.indexOf(SEED_MARK);
+	const seedPart = (seeding ?? (seedAt >= 0 ? whole.slice(seedAt + SEED_MARK.length) : '')).trim();
+	whole = seedAt >= 0 ? whole.slice(0, seedAt) : whole;
+	const clusterAt = whole.indexOf(CLUSTER_MARK);
+	const clusterPart = (cluster ?? (clusterAt >= 0 ? whole.slice(clusterAt + CLUSTER_MARK.length) : '')).trim();
+	whole = clusterAt >= 0 ? whole.slice(0, clusterAt) : whole;
 	// the overhead suite's section comes last
 	const overheadAt = whole.indexOf(OVERHEAD_MARK);
 	const file = overheadAt >= 0 ? whole.slice(0, overheadAt) : whole;
@@ -550,6 +578,12 @@ function writeResults({ roster, directory, insight, qa, overhead }) {
 	}
 	if (overheadPart) {
 		parts.push(OVERHEAD_MARK, overheadPart);
+	}
+	if (clusterPart) {
+		parts.push(CLUSTER_MARK, clusterPart);
+	}
+	if (seedPart) {
+		parts.push(SEED_MARK, seedPart);
 	}
 	fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
 	fs.writeFileSync(RESULTS, `${parts.filter(Boolean).join('\n\n')}\n`);

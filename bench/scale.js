@@ -1,0 +1,272 @@
+'use strict';
+
+// The bench's seeded forums at 10,000 / 50,000 / 100,000 members (`npm run bench -- --suite=seed`), reused by the
+// directory, Q&A, overhead, similar-questions and two-process suites.
+//
+// Each database engine gets one database per scale, so a scale is seeded once and measured as often as needed:
+// Redis databases 1, 2 and 3 of the bench's Redis server (LVL_REDIS_PORT), PostgreSQL databases
+// `<LVL_BENCH_PG_DB>_10k`, `_50k` and `_100k`. A scale holds <members> members and <topics> Q&A topics (default:
+// 20,000 at 10k members, 100,000 at 50k and at 100k).
+//
+// Two halves in one file:
+//  - inside NodeBB (Node 22, cwd = NodeBB's root): `node bench/scale.js seed <config> <members> <topics>` writes, in
+//    bulk, what NodeBB's user.create and groups.join write for each account (user hash, the username/slug/fullname
+//    and join/online/postcount/reputation sets, registered-users and the members group with their counts; no
+//    password, e-mail or notification), then each profile with the plugin's own store.writeProfile and
+//    profiles.reindex (what a member's save does after its checks), then the Q&A topics (bench/qa.js's bulk seeder),
+//    then each question through the plugin's similar-questions index (similar.index, as on posting). It leaves the
+//    markers the directory and Q&A suites check before reusing a database (`bench:directory:seed`, `bench:qa:seed`)
+//    and its own (`bench:scale:seed`), and turns NodeBB's event-loop-lag check off (`eventLoopCheckEnabled`: NodeBB
+//    answers 503 under load otherwise, which measures the check, not the pages).
+//  - in the bench: useScale() points the bench forum profiles at a scale's database; seedSuite() seeds what is
+//    missing.
+
+const os = require('os');
+const data = require('./directory-data');
+const { loadNodebb } = require('./in-nodebb');
+
+const SCALE_MARKER = 'bench:scale:seed';
+const REDIS_DBS = { 10000: 1, 50000: 2, 100000: 3 };
+const DEFAULT_TOPICS = { 10000: 20000, 50000: 100000, 100000: 100000 };
+const CHUNK = 2000;
+
+/** Bench settings every seeded forum gets (config hash): no 503 from the lag check, no outside calls. */
+const BENCH_CONFIG = { eventLoopCheckEnabled: 0, activitypubEnabled: 0, submitPluginUsage: 0, requireEmailAddress: 0 };
+
+/* ====================================================================================================
+ * inside NodeBB
+ * ==================================================================================================== */
+
+async function pool(count, concurrency, fn, progress) {
+	let next = 0;
+	let done = 0;
+	const worker = async () => {
+		while (next < count) {
+			const i = next;
+			next += 1;
+			await fn(i);
+			done += 1;
+			if (progress && done % 10000 === 0) {
+				progress(done);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+/** The members' accounts, in bulk: what user.create + groups.join(members group) write, nothing else. */
+async function bulkUsers(nbb, members, membersGroup, say) {
+	const { db, host } = nbb;
+	const slugify = host('./src/slugify');
+	const last = Number(await db.getObjectField('global', 'nextUid')) || 0;
+	const now = Date.now();
+	const uids = [];
+	const r = require('./roster-data').prng(20261203);
+	for (let start = 0; start < members.length; start += CHUNK) {
+		const objects = [];
+		const zsets = [];
+		for (let i = start; i < Math.min(members.length, start + CHUNK); i += 1) {
+			const m = members[i];
+			const uid = last + 1 + i;
+			uids.push(uid);
+			// active members: most seen in the last three months, some long ago
+			const lastonline = Math.max(m.joindate, now - Math.floor((r.next() < 0.7 ? 90 : 730) * 86400000 * r.next()));
+			const userslug = slugify(m.username);
+			objects.push([`user:${uid}`, {
+				uid, username: m.username, userslug, fullname: m.fullname, email: '', joindate: m.joindate, lastonline,
+				picture: '', 'icon:bgColor': '#1b5e20', postcount: 0, topiccount: 0, reputation: 0, profileviews: 0,
+				banned: 0, status: 'online', gdpr_consent: 1, acceptTos: 1,
+			}]);
+			zsets.push(
+				['username:uid', uid, m.username],
+				['username:sorted', 0, `${m.username.toLowerCase()}:${uid}`],
+				['userslug:uid', uid, userslug],
+				['fullname:sorted', 0, `${m.fullname.toLowerCase()}:${uid}`],
+				['users:joindate', m.joindate, String(uid)],
+				['users:online', lastonline, String(uid)],
+				['users:postcount', 0, String(uid)],
+				['users:reputation', 0, String(uid)],
+				['group:registered-users:members', m.joindate, String(uid)],
+				[`group:${membersGroup}:members`, m.joindate, String(uid)],
+			);
+		}
+		await db.setObjectBulk(objects);
+		await db.sortedSetAddBulk(zsets);
+		if ((start + CHUNK) % 20000 === 0) {
+			say(`${start + CHUNK} accounts`);
+		}
+	}
+	await db.setObjectField('global', 'nextUid', last + members.length);
+	await db.incrObjectFieldBy('global', 'userCount', members.length);
+	await db.incrObjectFieldBy('group:registered-users', 'memberCount', members.length);
+	await db.incrObjectFieldBy(`group:${membersGroup}`, 'memberCount', members.length);
+	return uids;
+}
+
+async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
+	const count = Number(membersArg);
+	const topicCount = Number(topicsArg);
+	const concurrency = Number(concurrencyArg || 16);
+	const nbb = await loadNodebb(configFile, { seeding: true });
+	const { db, plugin } = nbb;
+	const say = msg => process.stderr.write(`[scale ${count}] ${msg}\n`);
+	const t0 = performance.now();
+	const phases = {};
+	try {
+		if (await db.exists(SCALE_MARKER)) {
+			throw new Error('this database is already seeded (bench:scale:seed): prepare it fresh first');
+		}
+		await db.setObject('config', BENCH_CONFIG);
+		await plugin('platform/service.js').ensureMembersGroup();
+		await plugin('competences/taxonomy.js').seed();
+		const { membersGroup } = await plugin('settings.js').get();
+		const members = data.generateMembers(count);
+
+		let t = performance.now();
+		const uids = await bulkUsers(nbb, members, membersGroup, say);
+		phases.users = performance.now() - t;
+		say(`${count} accounts and members-group memberships in bulk in ${Math.round(phases.users / 1000)} s`);
+
+		t = performance.now();
+		const store = plugin('competences/store.js');
+		const profiles = plugin('competences/profiles.js');
+		await pool(count, concurrency, async (i) => {
+			const p = members[i].profile;
+			await store.writeProfile(uids[i], p);
+			await profiles.reindex(uids[i], store.emptyProfile(), p);
+		}, done => say(`${done} profiles (${Math.round((performance.now() - t) / 1000)} s)`));
+		phases.profiles = performance.now() - t;
+		say(`${count} profiles and their indexes in ${Math.round(phases.profiles / 1000)} s`);
+
+		const listed = await db.sortedSetCard(store.K.listed);
+		const groupCount = await db.sortedSetCard(`group:${membersGroup}:members`);
+		const dirResult = { count, concurrency, membersGroup, listed, groupCount, phases: { users: phases.users, group: 0, profiles: phases.profiles }, firstUid: uids[0], lastUid: uids[uids.length - 1], bulk: true };
+		const { seedSignature } = require('./directory');
+		await db.setObject('bench:directory:seed', { signature: seedSignature(count), seededAt: Date.now(), result: JSON.stringify(dirResult) });
+
+		t = performance.now();
+		const qaResult = await require('./qa').seedTopics(nbb, topicCount, uids);
+		await db.setObject('bench:qa:seed', { count: topicCount, seededAt: Date.now(), result: JSON.stringify(qaResult) });
+		phases.topics = performance.now() - t;
+		say(`${topicCount} Q&A topics in bulk in ${Math.round(phases.topics / 1000)} s`);
+
+		t = performance.now();
+		const similar = plugin('qa/similar.js');
+		const questions = qaResult.questionTids;
+		await pool(questions.length, concurrency, i => similar.index(questions[i]), done => say(`${done} questions indexed for similar questions (${Math.round((performance.now() - t) / 1000)} s)`));
+		phases.similar = performance.now() - t;
+		say(`${questions.length} questions in the similar-questions index in ${Math.round(phases.similar / 1000)} s`);
+		delete qaResult.questionTids;
+
+		const result = { members: count, topics: topicCount, listed, groupCount, phases, totalMs: performance.now() - t0, load: os.loadavg() };
+		await db.setObject(SCALE_MARKER, { members: count, topics: topicCount, seededAt: Date.now(), result: JSON.stringify(result) });
+		process.stdout.write(`${JSON.stringify(result)}\n`);
+	} finally {
+		await db.close();
+	}
+}
+
+/** Prints the scale marker of this database (or {}), and puts the bench settings back (a reset may clear them). */
+async function status(configFile) {
+	const { db } = await loadNodebb(configFile, { settings: false });
+	try {
+		const m = await db.getObject(SCALE_MARKER);
+		if (m) {
+			await db.setObject('config', BENCH_CONFIG);
+		}
+		process.stdout.write(`${JSON.stringify(m ? { members: Number(m.members), topics: Number(m.topics), seededAt: Number(m.seededAt), result: JSON.parse(m.result) } : {})}\n`);
+	} finally {
+		await db.close();
+	}
+}
+
+/* ====================================================================================================
+ * in the bench
+ * ==================================================================================================== */
+
+const BASE = {};
+
+/** Points the bench forum profile of `db` at the database of a scale (or, with no size, back at its own). */
+function useScale(forum, db, size) {
+	const name = `bench-${db}`;
+	const p = forum.PROFILES[name];
+	if (!BASE[name]) {
+		BASE[name] = { redisDb: p.redisDb, pgDatabase: p.pgDatabase };
+	}
+	if (!size) {
+		Object.assign(p, BASE[name]);
+	} else if (db === 'redis') {
+		p.redisDb = REDIS_DBS[size] || 4;
+	} else {
+		p.pgDatabase = `${BASE[name].pgDatabase}_${Math.round(size / 1000)}k`;
+	}
+	return forum.profile(name);
+}
+
+function topicsFor(size, opts = {}) {
+	return Number(opts.topics && opts.topics[size]) || DEFAULT_TOPICS[size] || size;
+}
+
+function inNodebb(h, args, timeout = 10 * 60 * 1000) {
+	const r = h.runInNodebb(h.nbb, [__filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'], timeout });
+	if (r.status !== 0) {
+		throw new Error(`bench/scale.js ${args[0]} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''})`);
+	}
+	return JSON.parse(String(r.stdout).trim().split('\n').pop());
+}
+
+/**
+ * Makes sure the scale's database is seeded (seeding it when not, or when it holds another scale) and its forum
+ * prepared (config, plugin active, NodeBB's upgrade scripts run: a merge may bring new plugin upgrades). Returns the
+ * forum profile and the seed's figures.
+ */
+function ensureScale(h, db, size, opts = {}) {
+	const topics = topicsFor(size, opts);
+	const name = `bench-${db}`;
+	useScale(h.forum, db, size);
+	let f = h.forum.prepare(h.nbb, name, { fresh: false, build: false, log: h.log });
+	let st = inNodebb(h, ['status', f.configFile]);
+	if (st.members !== size || st.topics !== topics) {
+		h.log(`${db} @ ${size}: seeding ${size} members and ${topics} topics (the database held ${st.members ? `${st.members} / ${st.topics}` : 'no scale'})`);
+		f = h.forum.prepare(h.nbb, name, { fresh: true, build: false, log: h.log });
+		inNodebb(h, ['seed', f.configFile, String(size), String(topics), String(opts.concurrency || 16)], 3 * 60 * 60 * 1000);
+		st = inNodebb(h, ['status', f.configFile]);
+	} else if (opts.upgrade !== false) {
+		const r = h.runInNodebb(h.nbb, ['nodebb', 'upgrade', '--schema', `--config=${f.configFile}`], { stdio: 'pipe', timeout: 30 * 60 * 1000 });
+		if (r.status !== 0) {
+			throw new Error(`./nodebb upgrade --schema failed on ${db} @ ${size}:\n${String(r.stdout).slice(-1500)}${String(r.stderr).slice(-1500)}`);
+		}
+		st = inNodebb(h, ['status', f.configFile]);
+	}
+	return { f, seed: st };
+}
+
+/** --suite=seed: every scale asked, on every database asked; prints the seeding table. */
+async function seedSuite(h, opts) {
+	const lines = ['| database | members | topics | accounts (bulk) | profiles + indexes | topics (bulk) | similar index | listed | seeded (UTC) |', '|---|---:|---:|---:|---:|---:|---:|---:|---|'];
+	const s = ms => `${Math.round(ms / 1000)} s`;
+	for (const db of h.databases) {
+		for (const size of opts.sizes) {
+			const { seed: st } = ensureScale(h, db, size, { ...opts, upgrade: false });
+			const p = st.result.phases;
+			lines.push(`| ${db} | ${size.toLocaleString('en')} | ${st.topics.toLocaleString('en')} | ${s(p.users)} | ${s(p.profiles)} | ${s(p.topics)} | ${s(p.similar)} | ${st.result.listed.toLocaleString('en')} | ${new Date(st.seededAt).toISOString().slice(0, 16).replace('T', ' ')} |`);
+		}
+		useScale(h.forum, db, null);
+	}
+	return { markdown: lines.join('\n') };
+}
+
+module.exports = { seed, status, useScale, ensureScale, seedSuite, topicsFor, BENCH_CONFIG, REDIS_DBS };
+
+if (require.main === module) {
+	const [mode, ...args] = process.argv.slice(2);
+	const fn = { seed, status }[mode];
+	if (!fn) {
+		console.error('usage: node bench/scale.js seed <config> <members> <topics> [concurrency] | status <config>');
+		process.exit(2);
+	}
+	fn(...args).then(() => process.exit(0), (err) => {
+		console.error(err.stack || err);
+		process.exit(1);
+	});
+}
