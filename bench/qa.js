@@ -74,7 +74,7 @@ async function seedTopics(nbb, count, members) {
 	// question titles as members write them (the labelled similar-questions corpus, nl and fr), so the similar-questions
 	// index holds realistic terms; offers, wanted and discussions keep a short generated title
 	const corpus = require(path.join(ROOT, 'test', 'fixtures', 'similar-pairs.json')).corpus.map(q => q.title);
-	const questionTids = [];
+	const questionTids = []; // the questions, for the similar-questions index (bench/scale.js)
 	const perCid = { [questionsCat.cid]: 0, [offersCat.cid]: 0 };
 	const CHUNK = 1000;
 	for (let start = 0; start < count; start += CHUNK) {
@@ -114,7 +114,7 @@ async function seedTopics(nbb, count, members) {
 			const title = type === 'question' ? corpus[r.int(0, corpus.length - 1)]
 				: `${type === 'offer' ? 'Aanbod' : type === 'wanted' ? 'Gezocht' : 'Gesprek'} ${i + 1}: ${competences.join(', ') || 'algemeen'}`;
 			if (type === 'question') {
-				questionTids.push(tid);
+				questionTids.push({ tid, pid, title, competences, timestamp, status });
 			}
 			objects.push([`topic:${tid}`, {
 				tid, uid, cid, mainPid: pid, title, slug: `${tid}/bench-${type}-${i + 1}`, timestamp, lastposttime: timestamp,
