@@ -86,12 +86,12 @@ async function measure(h, f, v, password, { repeats = 20, similar = 150 } = {}) 
 	for (const list of LISTS) {
 		const first = await timed(s, `${base}${list}?page=1`, list);
 		const r = first.body.response;
-		plan.push({ what: `list "${list}"`, url: p => `${base}${list}?page=${p}`, pages: [1, Math.min(50, Math.max(1, r.pageCount))], total: r.total, pageCount: r.pageCount });
+		plan.push({ what: `list "${list}"`, url: p => `${base}${list}?page=${p}`, pages: [...new Set([1, Math.min(50, Math.max(1, r.pageCount))])], total: r.total, pageCount: r.pageCount });
 	}
 	for (const ref of ['recent', 'unread']) {
 		const first = await timed(s, `/api/${ref}?page=1`, ref);
 		const pageCount = (first.body.pagination && first.body.pagination.pageCount) || 1;
-		plan.push({ what: `NodeBB /api/${ref}`, url: p => `/api/${ref}?page=${p}`, pages: [1, Math.min(50, Math.max(1, pageCount))], total: first.body.topicCount ?? '', pageCount, reference: true });
+		plan.push({ what: `NodeBB /api/${ref}`, url: p => `/api/${ref}?page=${p}`, pages: [...new Set([1, Math.min(50, Math.max(1, pageCount))])], total: first.body.topicCount ?? '', pageCount, reference: true });
 	}
 	plan.push({ what: 'NodeBB /api/v3/ping', url: () => '/api/v3/ping', pages: [1], reference: true });
 	const times = new Map();

@@ -219,31 +219,42 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 		const routing = plugin('qa/routing.js');
 		const store = plugin('qa/store.js');
 		const r = prng(20261126);
-		const pop = data.popularity();
-		const fakeFrom = 900000000;
+		// real open questions of the seed (routing asks NodeBB who may read the topic), routed at noon in the forum's time
+		// zone (outside the default quiet hours: the common case, notifications delivered at once); what each routing
+		// wrote is taken out afterwards, so the next run finds the same state
+		const noon = new Date();
+		noon.setUTCHours(11, 0, 0, 0);
+		const at = noon.getTime() > Date.now() ? noon.getTime() - 86400000 : noon.getTime();
+		const tids = (await db.getSortedSetRevRange(store.K.openQuestions, 0, routings + 60)).map(Number);
 		const routeMs = [];
 		const asked = [];
-		for (let j = 0; j < routings + 20; j += 1) {
-			const t = {
-				tid: fakeFrom + j, cid: seedResult.cids[0], uid: members[r.int(0, members.length - 1)], mainPid: 0, type: 'question', status: 'open',
-				competences: competencesFor(r, pop, r.int(1, 3)), accepted: [], timestamp: Date.now(), firstReplyAt: 0, acceptedAt: 0,
-				expiresAt: 0, escalation: 0, deleted: false,
-			};
+		const routed = [];
+		for (const tid of tids) {
+			if (routed.length >= routings + 20) {
+				break;
+			}
+			const t = await store.getTopic(tid);
+			if (!t || !t.competences.length || await db.sortedSetCard(store.K.routedFor(tid))) {
+				continue;
+			}
+			routed.push(tid);
 			const t0 = performance.now();
-			const picked = await routing.route(t);
+			const picked = await routing.route(t, undefined, at);
 			const ms = performance.now() - t0;
-			if (j >= 20) {
+			if (routed.length > 20) {
 				// the first 20 warm the process up, as after any start
 				routeMs.push(ms);
 				asked.push(picked.length);
 			}
 		}
-		// NodeBB pushes notifications 0.5 s later, in the background: let them finish, then take the bench's questions out
+		// NodeBB pushes notifications 0.5 s later, in the background: let them finish, then take the routings out
 		await new Promise(res => setTimeout(res, 2500));
-		for (let j = 0; j < routings + 20; j += 1) {
-			const uids = await db.getSortedSetRange(store.K.routedFor(fakeFrom + j), 0, -1);
-			await Promise.all(uids.map(uid => db.sortedSetRemove(store.K.routedTo(Number(uid)), String(fakeFrom + j))));
-			await db.delete(store.K.routedFor(fakeFrom + j));
+		for (const tid of routed) {
+			const uids = await db.getSortedSetRange(store.K.routedFor(tid), 0, -1);
+			await Promise.all(uids.map(uid => db.sortedSetRemove(store.K.routedTo(Number(uid)), String(tid))));
+			await db.sortedSetRemove(store.K.routings, uids.map(uid => `${uid}:${tid}`));
+			await db.delete(store.K.routedFor(tid));
+			await db.delete(store.K.promise(tid));
 		}
 		say(`routing: p50 ${stats(routeMs).p50.toFixed(1)} ms, p95 ${stats(routeMs).p95.toFixed(1)} ms`);
 

@@ -269,6 +269,16 @@ async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
 	}
 }
 
+/**
+ * The plugin's upgrade scripts as of the seeding are marked as run (NodeBB's schemaLog): the seeder wrote the data in
+ * the current format, so `./nodebb upgrade` must run only the scripts a later change brings (not re-index everything).
+ */
+async function markUpgradesDone(db) {
+	const fs = require('fs');
+	const names = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'plugin.json'), 'utf8')).upgrades.map(f => path.basename(f, '.js'));
+	await db.sortedSetAdd('schemaLog', names.map(() => Date.now()), names);
+}
+
 /** Prints the scale marker of this database (or {}), and puts the bench settings back (a reset may clear them). */
 async function status(configFile) {
 	const { db } = await loadNodebb(configFile, { settings: false });
@@ -276,6 +286,10 @@ async function status(configFile) {
 		const m = await db.getObject(SCALE_MARKER);
 		if (m) {
 			await db.setObject('config', BENCH_CONFIG);
+			if (!m.upgradesMarked) {
+				await markUpgradesDone(db);
+				await db.setObjectField(SCALE_MARKER, 'upgradesMarked', 1);
+			}
 		}
 		process.stdout.write(`${JSON.stringify(m ? { members: Number(m.members), topics: Number(m.topics), seededAt: Number(m.seededAt), result: JSON.parse(m.result) } : {})}\n`);
 	} finally {
