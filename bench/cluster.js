@@ -92,7 +92,7 @@ async function runSuite(h, opts) {
 	const password = 'Bench-lezer-2026!';
 	const sections = [];
 	for (const db of h.databases) {
-		const { f } = scale.ensureScale(h, db, 50000, opts);
+		const { f } = scale.ensureScale(h, db, opts.scale || 50000, opts);
 		const v = h.runInNodebb(h.nbb, [path.join(__dirname, 'qa-http.js'), 'viewer', f.configFile, password], { stdio: 'pipe', timeout: 10 * 60 * 1000 });
 		if (v.status !== 0) {
 			throw new Error(`preparing the viewer failed:\n${String(v.stderr).slice(-2000)}`);

@@ -204,7 +204,19 @@ async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
 		t = performance.now();
 		const store = plugin('competences/store.js');
 		const profiles = plugin('competences/profiles.js');
-		// in chunks: the plugin's own writeProfile and reindex, their writes buffered and flushed in bulk
+		// in chunks: the plugin's own writeProfile and reindex, their writes buffered and flushed in bulk; the two reads
+		// the save makes per member (NodeBB's user fields and settings, for the name words) answered from what was just
+		// written: the accounts above (no stored settings, so every member has NodeBB's defaults)
+		const user = nbb.host('./src/user');
+		const defaults = await user.getSettings(uids[0]);
+		const byUid = new Map(uids.map((uid, i) => [uid, members[i]]));
+		const realFields = user.getUserFields;
+		const realSettings = user.getSettings;
+		user.getUserFields = async (uid, fields) => {
+			const m = byUid.get(Number(uid));
+			return m && fields.every(f => f === 'username' || f === 'fullname') ? { username: m.username, fullname: m.fullname } : realFields(uid, fields);
+		};
+		user.getSettings = async uid => (byUid.has(Number(uid)) ? defaults : realSettings(uid));
 		for (let start = 0; start < count; start += 5000) {
 			const n = Math.min(5000, count - start);
 			await withBufferedWrites(db, () => pool(n, concurrency, async (j) => {
@@ -215,6 +227,8 @@ async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
 			}));
 			say(`${start + n} profiles (${Math.round((performance.now() - t) / 1000)} s)`);
 		}
+		user.getUserFields = realFields;
+		user.getSettings = realSettings;
 		phases.profiles = performance.now() - t;
 		say(`${count} profiles and their indexes in ${Math.round(phases.profiles / 1000)} s`);
 
