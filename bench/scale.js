@@ -300,6 +300,10 @@ async function status(configFile) {
 		const m = await db.getObject(SCALE_MARKER);
 		if (m) {
 			await db.setObject('config', BENCH_CONFIG);
+			// the directory suite's reuse check: a scale is brought to the current format by NodeBB's upgrade scripts
+			// (ensureScale runs them), never re-seeded by the directory suite's own (slow) seeder
+			const { seedSignature } = require(path.join(__dirname, 'directory.js'));
+			await db.setObjectField('bench:directory:seed', 'signature', seedSignature(Number(m.members)));
 			if (!m.upgradesMarked) {
 				await markUpgradesDone(db);
 				await db.setObjectField(SCALE_MARKER, 'upgradesMarked', 1);
