@@ -177,6 +177,70 @@ async function withBufferedWrites(db, fn) {
 	return { objects: objects.size, zsetEntries: zsets.length, sets: sets.size };
 }
 
+/**
+ * What similar.index() writes for each question (its terms' sets, the collection, the topic's lvlSimTerms), with the
+ * plugin's own pure functions, in bulk. A question's text terms depend on its title and first post only (the seeder's
+ * first post is made of the title), so they are computed once per title; the competences are put in front as
+ * termsOf() does (same terms, same order, same bound).
+ */
+async function similarIndex(nbb, questions, say) {
+	const { db, plugin } = nbb;
+	const t = performance.now();
+	const rules = plugin('qa/similar-rules.js');
+	const simStore = plugin('qa/similar-store.js');
+	const lexicon = rules.buildLexicon(await plugin('competences/taxonomy.js').get());
+	const memo = new Map();
+	for (let start = 0; start < questions.length; start += 5000) {
+		const zsets = [];
+		const objects = [];
+		for (const q of questions.slice(start, start + 5000)) {
+			let text = memo.get(q.title);
+			if (!text) {
+				text = rules.termsOf(q.title, await simStore.mainPostLead(q.pid), lexicon, []);
+				memo.set(q.title, text);
+			}
+			const terms = rules.termsOf('', '', lexicon, q.competences);
+			for (const term of text) {
+				if (!terms.includes(term)) {
+					terms.push(term);
+				}
+			}
+			terms.splice(rules.MAX_TERMS || 40);
+			const score = rules.indexScore(q.timestamp, q.status === 'solved');
+			terms.forEach(term => zsets.push([simStore.SIM_K.term(term), score, String(q.tid)]));
+			zsets.push([simStore.SIM_K.docs, q.timestamp, String(q.tid)]);
+			objects.push([`topic:${q.tid}`, { lvlSimTerms: JSON.stringify(terms) }]);
+		}
+		await db.sortedSetAddBulk(zsets);
+		await db.setObjectBulk(objects);
+		say(`${Math.min(questions.length, start + 5000)} questions indexed for similar questions (${Math.round((performance.now() - t) / 1000)} s)`);
+	}
+}
+
+/** Finishes a seed that stopped after its topics: the similar-questions index and the scale marker. */
+async function finish(configFile, membersArg, topicsArg) {
+	const nbb = await loadNodebb(configFile, { seeding: true });
+	const { db, plugin } = nbb;
+	const say = msg => process.stderr.write(`[scale finish] ${msg}\n`);
+	try {
+		const store = plugin('qa/store.js');
+		const tids = (await db.getSortedSetRange(store.K.type('question'), 0, -1)).map(Number);
+		const questions = [];
+		for (let i = 0; i < tids.length; i += 2000) {
+			const rows = await db.getObjectsFields(tids.slice(i, i + 2000).map(x => `topic:${x}`), ['tid', 'mainPid', 'title', 'lvlCompetences', 'timestamp', 'lvlStatus']);
+			rows.forEach(r => questions.push({ tid: Number(r.tid), pid: Number(r.mainPid), title: r.title, competences: JSON.parse(r.lvlCompetences || '[]'), timestamp: Number(r.timestamp), status: r.lvlStatus }));
+		}
+		const t = performance.now();
+		await similarIndex(nbb, questions, say);
+		const dir = JSON.parse((await db.getObject('bench:directory:seed')).result);
+		const result = { members: Number(membersArg), topics: Number(topicsArg), listed: dir.listed, groupCount: dir.groupCount, phases: { users: dir.phases.users, profiles: dir.phases.profiles, topics: 0, similar: performance.now() - t }, totalMs: 0, load: os.loadavg(), finished: true };
+		await db.setObject(SCALE_MARKER, { members: Number(membersArg), topics: Number(topicsArg), seededAt: Date.now(), result: JSON.stringify(result) });
+		process.stdout.write(`${JSON.stringify(result)}\n`);
+	} finally {
+		await db.close();
+	}
+}
+
 async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
 	const count = Number(membersArg);
 	const topicCount = Number(topicsArg);
@@ -245,34 +309,9 @@ async function seed(configFile, membersArg, topicsArg, concurrencyArg) {
 		say(`${topicCount} Q&A topics in bulk in ${Math.round(phases.topics / 1000)} s`);
 
 		t = performance.now();
-		// what similar.index() writes for each question (its terms' sets, the collection, the topic's lvlSimTerms), with the
-		// plugin's own pure functions, in bulk; the terms computed once per distinct title and competences
-		const rules = plugin('qa/similar-rules.js');
-		const simStore = plugin('qa/similar-store.js');
-		const lexicon = rules.buildLexicon(await plugin('competences/taxonomy.js').get());
-		const memo = new Map();
-		const questions = qaResult.questionTids;
-		for (let start = 0; start < questions.length; start += 5000) {
-			const zsets = [];
-			const objects = [];
-			for (const q of questions.slice(start, start + 5000)) {
-				const key = `${q.title}|${q.competences.join(',')}`;
-				let terms = memo.get(key);
-				if (!terms) {
-					terms = [...new Set(rules.termsOf(q.title, await simStore.mainPostLead(q.pid), lexicon, q.competences))];
-					memo.set(key, terms);
-				}
-				const score = rules.indexScore(q.timestamp, q.status === 'solved');
-				terms.forEach(term => zsets.push([simStore.SIM_K.term(term), score, String(q.tid)]));
-				zsets.push([simStore.SIM_K.docs, q.timestamp, String(q.tid)]);
-				objects.push([`topic:${q.tid}`, { lvlSimTerms: JSON.stringify(terms) }]);
-			}
-			await db.sortedSetAddBulk(zsets);
-			await db.setObjectBulk(objects);
-			say(`${Math.min(questions.length, start + 5000)} questions indexed for similar questions (${Math.round((performance.now() - t) / 1000)} s)`);
-		}
+		await similarIndex(nbb, qaResult.questionTids, say);
 		phases.similar = performance.now() - t;
-		say(`${questions.length} questions in the similar-questions index in ${Math.round(phases.similar / 1000)} s`);
+		say(`${qaResult.questionTids.length} questions in the similar-questions index in ${Math.round(phases.similar / 1000)} s`);
 		delete qaResult.questionTids;
 
 		const result = { members: count, topics: topicCount, listed, groupCount, phases, totalMs: performance.now() - t0, load: os.loadavg() };
@@ -394,11 +433,11 @@ async function seedSuite(h, opts) {
 	return { markdown: lines.join('\n') };
 }
 
-module.exports = { seed, status, useScale, ensureScale, seedSuite, topicsFor, BENCH_CONFIG, REDIS_DBS };
+module.exports = { seed, status, finish, useScale, ensureScale, seedSuite, topicsFor, BENCH_CONFIG, REDIS_DBS };
 
 if (require.main === module) {
 	const [mode, ...args] = process.argv.slice(2);
-	const fn = { seed, status }[mode];
+	const fn = { seed, status, finish }[mode];
 	if (!fn) {
 		console.error('usage: node bench/scale.js seed <config> <members> <topics> [concurrency] | status <config>');
 		process.exit(2);
