@@ -454,6 +454,17 @@ export async function addJob(job: { name: string; cronTime: string; onTick: () =
 	}
 }
 export const pubsub = lazy<Pubsub>('./src/pubsub');
+
+/**
+ * NodeBB's per-process cache (src/cache.js, an LRU): `del` reaches every process of a cluster through NodeBB's
+ * pubsub, and NodeBB's test harness resets it with the database. For small figures read on every page.
+ */
+export interface LocalCache {
+	get(key: string): unknown;
+	set(key: string, value: unknown): void;
+	del(keys: string | string[]): void;
+}
+export const localCache = lazy<LocalCache>('./src/cache');
 /** Renders one of the templates NodeBB compiled (a widget's html); the result still holds translation tokens. */
 export async function renderTemplate(template: string, data: Record<string, unknown>): Promise<string> {
 	const web = lazy<{ app: { renderAsync(template: string, data: Record<string, unknown>): Promise<string> } }>('./src/webserver')();

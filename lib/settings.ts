@@ -13,6 +13,13 @@ export const PLUGIN_ID = 'nodebb-plugin-leden-voor-leden';
 
 export type VerificationMode = 'account-first' | 'refuse';
 
+/**
+ * How much of a member other members see in the directory: not listed at all (still asked by routing), the name and
+ * the domains of their competences only, the profile, or the profile with the ways of contact the member chose.
+ */
+export const DIRECTORY_TIERS = ['hidden', 'names', 'profile', 'contact'] as const;
+export type DirectoryTier = typeof DIRECTORY_TIERS[number];
+
 export interface Settings {
 	/** The group whose members are verified members of the association: the unit of access. */
 	membersGroup: string;
@@ -26,8 +33,14 @@ export interface Settings {
 	graceDays: number;
 	/** Days an import preview that was never applied is kept before it is deleted with its file. */
 	rosterPreviewDays: number;
+	/** Days the roster keeps the entry of someone who left (from their end date, or when the platform saw it); 0 = for good. */
+	rosterRetentionDays: number;
 	/** Verification attempts allowed per account and per IP address in an hour. */
 	attemptsPerHour: number;
+	/** Directory: the tier of a member who chose none. */
+	directoryTier: DirectoryTier;
+	/** Directory: every member has `directoryTier`, whatever they chose. */
+	directoryTierLocked: boolean;
 	/** Q&A: a question may have several accepted answers (default one). */
 	qaSeveralAccepted: boolean;
 	/** Q&A: members a new question is routed to. */
@@ -78,7 +91,10 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	verificationMode: 'account-first',
 	graceDays: 30,
 	rosterPreviewDays: 7,
+	rosterRetentionDays: 365,
 	attemptsPerHour: 5,
+	directoryTier: 'profile',
+	directoryTierLocked: false,
 	qaSeveralAccepted: false,
 	qaRouteCount: 5,
 	qaWeeklyCap: 3,
@@ -104,7 +120,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 
 /** Integer settings: their bounds. */
 const RANGES = {
-	graceDays: [0, 365], rosterPreviewDays: [1, 90], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
+	graceDays: [0, 365], rosterPreviewDays: [1, 90], rosterRetentionDays: [0, 3650], attemptsPerHour: [1, 100], qaRouteCount: [0, 50], qaWeeklyCap: [0, 50], qaDirectRequests: [1, 20],
 	qaExpiryDays: [1, 730], qaExpiryReminderDays: [0, 60], qaEscalateHours: [1, 720], qaRounds: [1, 10], qaClaimHours: [1, 336], qaCapacity: [1, 20], qaModeratorDays: [1, 90], qaAcceptReminderDays: [1, 90],
 	warningDays: [1, 3650],
 } as const;
@@ -180,7 +196,10 @@ export function normalise(raw: Record<string, unknown> | null | undefined): Sett
 		verificationMode: r.verificationMode === 'refuse' ? 'refuse' : 'account-first',
 		graceDays: int(r.graceDays, DEFAULTS.graceDays, ...RANGES.graceDays),
 		rosterPreviewDays: int(r.rosterPreviewDays, DEFAULTS.rosterPreviewDays, ...RANGES.rosterPreviewDays),
+		rosterRetentionDays: int(r.rosterRetentionDays, DEFAULTS.rosterRetentionDays, ...RANGES.rosterRetentionDays),
 		attemptsPerHour: int(r.attemptsPerHour, DEFAULTS.attemptsPerHour, ...RANGES.attemptsPerHour),
+		directoryTier: (DIRECTORY_TIERS as readonly unknown[]).includes(r.directoryTier) ? r.directoryTier as DirectoryTier : DEFAULTS.directoryTier,
+		directoryTierLocked: flag(r.directoryTierLocked),
 		qaSeveralAccepted: r.qaSeveralAccepted === true || r.qaSeveralAccepted === 'on' || r.qaSeveralAccepted === '1' || r.qaSeveralAccepted === 1,
 		qaRouteCount: int(r.qaRouteCount, DEFAULTS.qaRouteCount, ...RANGES.qaRouteCount),
 		qaWeeklyCap: int(r.qaWeeklyCap, DEFAULTS.qaWeeklyCap, ...RANGES.qaWeeklyCap),
@@ -224,6 +243,9 @@ export function validate(raw: Record<string, unknown>): string | null {
 		const bad = list(raw.exemptGroups).find(g => RESERVED_GROUPS.includes(g)) ?? 'cid:…';
 		return `[[${NS}:error.exempt-system-group, ${bad}]]`;
 	}
+	if (raw.directoryTier !== undefined && !(DIRECTORY_TIERS as readonly unknown[]).includes(raw.directoryTier)) {
+		return `[[${NS}:error.bad-tier]]`;
+	}
 	if (typeof raw.qaTimeZone === 'string' && raw.qaTimeZone.trim() && !isTimeZone(raw.qaTimeZone.trim())) {
 		return '[[lvl-promise:error.time-zone]]';
 	}
@@ -255,7 +277,10 @@ export function toStored(settings: Settings): Record<string, string> {
 		verificationMode: settings.verificationMode,
 		graceDays: String(settings.graceDays),
 		rosterPreviewDays: String(settings.rosterPreviewDays),
+		rosterRetentionDays: String(settings.rosterRetentionDays),
 		attemptsPerHour: String(settings.attemptsPerHour),
+		directoryTier: settings.directoryTier,
+		directoryTierLocked: settings.directoryTierLocked ? '1' : '0',
 		qaSeveralAccepted: settings.qaSeveralAccepted ? '1' : '0',
 		qaRouteCount: String(settings.qaRouteCount),
 		qaWeeklyCap: String(settings.qaWeeklyCap),

@@ -33,8 +33,11 @@ async function main() {
 	const { seedAssociation, seedCharter, DEMO_PEOPLE, DEMO_NEWCOMERS } = require(path.join(ROOT, 'build/test/support/seed.js'));
 	const seeded = await seedAssociation(f.url, f.admin);
 	// a few questions, an offer and a wanted post, so the Q&A shows as after a few weeks (the demo only)
-	const { seedExchange } = require(path.join(ROOT, 'build/test/support/demo-exchange.js'));
+	const { seedExchange, seedPromise, stagesNow } = require(path.join(ROOT, 'build/test/support/demo-exchange.js'));
 	await seedExchange(f.url, seeded);
+	// a question at each stage of the answer promise (#15)
+	const stages = await seedPromise(f.url, seeded, f.admin);
+	const states = await waitForStages(f.url, stages, stagesNow);
 	// the rules of engagement: members accept the starter charter at their first visit
 	await seedCharter(f.url, f.admin);
 
@@ -48,9 +51,32 @@ ${DEMO_PEOPLE.map(p => `  ${p.member ? 'Member        ' : 'Not verified  '}  ${p
   On the roster without an account yet (register at ${f.url}/register and prove membership with):
 ${DEMO_NEWCOMERS.map(p => `  member number ${p.nr}  ${p.first} ${p.last}  e-mail ${p.email}  or born ${p.born}`).join('\n')}
 
+  The answer promise, a question at each stage (log in as its asker to see the status line in its header):
+${stages.map((st, i) => `  ${st.stage.padEnd(54)} ${f.url}/topic/${st.tid}  (asker ${st.asker}; now: ${states[i] || '?'})`).join('\n')}
+
   Log: ${f.logFile}
   Stop it with: npm run demo:stop   (start afresh with: npm run demo -- --fresh)
 `);
+}
+
+/**
+ * "Passed on" and "with the coordinators" happen at the Q&A job's next run (every 5 minutes, as in a real forum):
+ * wait for it, up to 6 minutes, unless --no-wait. Returns each stage's state as its asker's status line shows it.
+ */
+async function waitForStages(url, stages, stagesNow) {
+	const deadline = Date.now() + (process.argv.includes('--no-wait') ? 0 : 6 * 60 * 1000);
+	let states = await stagesNow(url, stages);
+	let told = false;
+	while (stages.some((st, i) => states[i] !== st.state) && Date.now() < deadline) {
+		if (!told) {
+			const waiting = stages.filter((st, i) => states[i] !== st.state).map(st => st.stage).join('; ');
+			console.log(`Waiting for the Q&A job's next run (every 5 minutes; --no-wait skips this): ${waiting}`);
+			told = true;
+		}
+		await new Promise(resolve => setTimeout(resolve, 10000));
+		states = await stagesNow(url, stages);
+	}
+	return states;
 }
 
 main().catch((err) => {

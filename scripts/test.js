@@ -5,8 +5,10 @@
 // Each suite's count is printed, then one line "N passed, N failed" over all of them.
 // With no NodeBB at NODEBB_PATH the forum and browser suites say SKIPPED (and why); the rest still runs.
 // With NodeBB there, a failure or a suite that executed zero tests fails the run.
+// The forum and browser suites run on every NodeBB checkout named by `nodebbCheckouts()` (4.11.2 and 4.15.1 in CI).
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { ROOT, PLUGIN_ID, findNodebb, nodebbVersion, runInNodebb } = require('./lib/env');
@@ -14,6 +16,8 @@ const forum = require('./lib/forum');
 
 const REPORTER = path.join(__dirname, 'lib', 'mocha-reporter.js');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+/** A second NodeBB's logs, reports and screenshots go to test-artifacts/nodebb-<version>/ (the first's stay on top). */
+let artifacts = ARTIFACTS;
 const only = (process.env.LVL_SUITES || '').split(',').filter(Boolean);
 const wanted = name => !only.length || only.includes(name);
 
@@ -77,7 +81,7 @@ function unitSuite() {
 function forumSuite(nbb, dbName, label = '') {
 	const name = `forum (${dbName})${label}`;
 	banner(`${name}: NodeBB ${nodebbVersion(nbb)} at ${nbb}`);
-	const report = path.join(ARTIFACTS, `forum-${dbName}.json`);
+	const report = path.join(artifacts, `forum-${dbName}.json`);
 	fs.rmSync(report, { force: true });
 	fs.rmSync(`${report}.txt`, { force: true });
 	const forumConfig = JSON.parse(fs.readFileSync(path.join(nbb, 'config.json'), 'utf8'));
@@ -98,7 +102,7 @@ function forumSuite(nbb, dbName, label = '') {
 		}
 		cfg = { database: 'postgres', test_database: { ...forum.PG, database: testDb }, forum_database: forumSide };
 		// NodeBB needs the database to exist; create it (only ours) when missing
-		const tmpConfig = path.join(ARTIFACTS, 'pg-createdb.json');
+		const tmpConfig = path.join(artifacts, 'pg-createdb.json');
 		fs.writeFileSync(tmpConfig, JSON.stringify({ database: 'postgres', postgres: cfg.test_database }));
 		const c = runInNodebb(nbb, [path.join(__dirname, 'lib', 'nodebb-task.js'), tmpConfig, 'createdb'], { stdio: 'pipe' });
 		if (c.status !== 0) {
@@ -127,7 +131,7 @@ function forumSuite(nbb, dbName, label = '') {
 		timeout: 20 * 60 * 1000,
 	});
 	// NodeBB logs a lot at info level: keep the full log as an artefact, show the test lines
-	fs.writeFileSync(path.join(ARTIFACTS, `forum-${dbName}.log`), `${r.stdout || ''}\n${r.stderr || ''}`);
+	fs.writeFileSync(path.join(artifacts, `forum-${dbName}.log`), `${r.stdout || ''}\n${r.stderr || ''}`);
 	try {
 		console.log(fs.readFileSync(`${report}.txt`, 'utf8'));
 	} catch {
@@ -158,15 +162,15 @@ async function browserSuite(nbb, label = '') {
 			return;
 		}
 	}
-	const report = path.join(ARTIFACTS, 'browser.json');
+	const report = path.join(artifacts, 'browser.json');
 	fs.rmSync(report, { force: true });
 	fs.rmSync(`${report}.txt`, { force: true });
-	fs.rmSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true, force: true });
+	fs.rmSync(path.join(artifacts, 'screenshots'), { recursive: true, force: true });
 	let f;
 	try {
 		f = await forum.start(nbb, 'e2e');
 		const r = run(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...grepArgs(), '--reporter', REPORTER, '--timeout', '60000', ...browserFiles()], {
-			env: { ...process.env, LVL_REPORT_FILE: report, LVL_FORUM_URL: f.url, LVL_ADMIN: JSON.stringify(f.admin), LVL_ARTIFACTS: ARTIFACTS, CHROMIUM_PATH: chromium },
+			env: { ...process.env, LVL_REPORT_FILE: report, LVL_FORUM_URL: f.url, LVL_ADMIN: JSON.stringify(f.admin), LVL_ARTIFACTS: artifacts, CHROMIUM_PATH: chromium },
 		});
 		record(name, mochaStats(name, r.status, report));
 	} catch (err) {
@@ -178,7 +182,9 @@ async function browserSuite(nbb, label = '') {
 }
 
 /** The forum suites (Redis, PostgreSQL) and the browser suite on one NodeBB; `label` names the NodeBB when there are several. */
-async function forumAndBrowser(nbbPath, label) {
+async function forumAndBrowser(nbbPath, label, dir = ARTIFACTS) {
+	artifacts = dir;
+	fs.mkdirSync(artifacts, { recursive: true });
 	banner(`preparing the e2e forum (NodeBB ${nodebbVersion(nbbPath)})`);
 	try {
 		forum.prepare(nbbPath, 'e2e', { fresh: true });
@@ -198,12 +204,45 @@ async function forumAndBrowser(nbbPath, label) {
 	}
 }
 
+/**
+ * The other NodeBB checkouts the forum and browser suites run on too, after the one at NODEBB_PATH:
+ * 1. LVL_ALSO_NODEBB=/path/a:/path/b when set (`LVL_ALSO_NODEBB=` empty: none);
+ * 2. else the paths in `.nodebb-also` at the project's root (git-ignored, one a line, `#` comments), kept by a developer;
+ * 3. else, when NODEBB_PATH is not set (the default ~/nodebb), ~/nodebb-4.15 if that checkout exists (the CI machine).
+ * A checkout named twice, or the same as the first, runs once.
+ */
+function otherCheckouts(first) {
+	let listed;
+	if (process.env.LVL_ALSO_NODEBB !== undefined) {
+		listed = process.env.LVL_ALSO_NODEBB.split(':');
+	} else if (fs.existsSync(path.join(ROOT, '.nodebb-also'))) {
+		listed = fs.readFileSync(path.join(ROOT, '.nodebb-also'), 'utf8').split('\n').map(l => l.replace(/#.*/, ''));
+	} else if (!process.env.NODEBB_PATH) {
+		const sibling = path.join(os.homedir(), 'nodebb-4.15');
+		listed = fs.existsSync(path.join(sibling, 'package.json')) ? [sibling] : [];
+	} else {
+		listed = [];
+	}
+	const seen = new Set([fs.existsSync(first) ? fs.realpathSync(first) : first]);
+	const out = [];
+	for (const p of listed.map(l => l.trim()).filter(Boolean)) {
+		const abs = path.resolve(p.replace(/^~(?=$|\/)/, os.homedir()));
+		const real = fs.existsSync(abs) ? fs.realpathSync(abs) : abs;
+		if (!seen.has(real)) {
+			seen.add(real);
+			out.push(abs);
+		}
+	}
+	return out;
+}
+
 async function main() {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	if (wanted('lint')) {
 		step('lint', process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 	}
-	const built = step('typecheck and build', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+	const built = step('typecheck and build', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']) &&
+		step('typecheck and build the client', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'static/tsconfig.json']);
 	if (wanted('unit')) {
 		unitSuite();
 	}
@@ -217,15 +256,16 @@ async function main() {
 	} else if (forumSuites.length && !built) {
 		forumSuites.forEach(s => record(s, { passes: 0, failures: 1 }, 'not run: the build failed'));
 	} else if (forumSuites.length) {
-		await forumAndBrowser(nbb.path, process.env.LVL_ALSO_NODEBB ? ` · NodeBB ${nodebbVersion(nbb.path)}` : '');
-		// LVL_ALSO_NODEBB=/path/a:/path/b runs the same suites again on other NodeBB versions (e.g. 4.11.2 and 4.15.1)
-		for (const other of (process.env.LVL_ALSO_NODEBB || '').split(':').filter(Boolean)) {
+		const others = otherCheckouts(nbb.path);
+		await forumAndBrowser(nbb.path, others.length ? ` · NodeBB ${nodebbVersion(nbb.path)}` : '');
+		for (const other of others) {
 			process.env.NODEBB_PATH = other;
 			const more = findNodebb();
+			const version = nodebbVersion(more.path);
 			if (more.reason) {
-				forumSuites.forEach(s => record(`${s} ${other}`, { passes: 0, failures: 1 }, more.reason));
+				forumSuites.forEach(s => record(`${s} · ${other}`, { passes: 0, failures: 1 }, more.reason));
 			} else {
-				await forumAndBrowser(more.path, ` · NodeBB ${nodebbVersion(more.path)}`);
+				await forumAndBrowser(more.path, ` · NodeBB ${version}`, path.join(ARTIFACTS, `nodebb-${version}`));
 			}
 		}
 	}

@@ -7,10 +7,9 @@ import * as nodebb from '../nodebb';
 import { foldText } from '../membership/rules';
 import * as settings from '../settings';
 import {
-	type Candidate, countIn, type DirectoryQuery, type Histogram, histogramOf, LEVELS, minScoreFor, PAGE_SIZE,
-	rank, rankingOf, type ScoreFilter, scoreMatches, visibleTo,
+	type Candidate, countIn, type DirectoryQuery, type DirectoryTier, domainsOf, effectiveTier, type Histogram, histogramOf,
+	LEVELS, minScoreFor, PAGE_SIZE, rank, rankingOf, type ScoreFilter, scoreMatches, searchable, visibleTo,
 } from './profile-rules';
-import * as qaStore from '../qa/store';
 import { awayAndFull as promiseAvailability } from '../qa/claims';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
@@ -38,6 +37,9 @@ export interface DirectoryResult {
 	/** the promise: at capacity ("volzet"), or away until this day (YYYY-MM-DD, '' = around) */
 	full: boolean;
 	awayUntil: string;
+	/** the member's tier: at "names", everything above but the name is empty and `domains` is all that is shown */
+	tier: DirectoryTier;
+	domains: string[];
 }
 
 export interface DirectoryPage {
@@ -133,6 +135,15 @@ function holdersFrom(copy: IndexCopy, minScore: number): { uid: number; score: n
  * these): from this process's copy of the index, so it costs a version check unless the index changed.
  */
 export async function topHolders(key: string, minScore: number, count: number): Promise<{ uid: number; score: number }[]> {
+	// members at the hidden and names tiers are routed to as well (from their own index, read alongside)
+	const [listed, unlisted] = await Promise.all([listedTop(key, minScore, count), store.routingOnlyTop(key, minScore, count)]);
+	if (!unlisted.length) {
+		return listed;
+	}
+	return [...listed, ...unlisted].sort((a, b) => (b.score - a.score) || (a.uid - b.uid)).slice(0, count);
+}
+
+async function listedTop(key: string, minScore: number, count: number): Promise<{ uid: number; score: number }[]> {
 	const copy = copies.get(key);
 	if (!copy || copy.version !== await store.competenceVersion(key)) {
 		// no fresh copy here: the top alone is one short read (a search builds the copy when it needs the whole index)
@@ -238,16 +249,24 @@ async function candidates(q: DirectoryQuery, keys: string[], textWords: string[]
 }
 
 async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryResult[]> {
-	const [users, profiles, promise] = await Promise.all([
+	const [users, profiles, promise, s] = await Promise.all([
 		nodebb.user().getUsersFields(uids, ['uid', 'username', 'userslug', 'displayname', 'picture', 'icon:text', 'icon:bgColor']),
 		store.getProfiles(uids),
 		promiseAvailability(uids),
+		settings.get(),
 	]);
 	const t = await taxonomy.get();
 	const asked = new Set(q.competences.map(k => taxonomy.resolve(t, k)?.key ?? k));
+	const domainOf = (key: string): { key: string; order: number } | undefined => {
+		const c = taxonomy.resolve(t, key);
+		return t.domains.find(d => d.key === c?.domain && !d.retired);
+	};
 	return uids.map((uid, i) => {
 		const u = users[i] ?? {};
-		const p = visibleTo(profiles[i] ?? store.emptyProfile(), false);
+		const full = profiles[i] ?? store.emptyProfile();
+		const tier = effectiveTier(full, s);
+		const p = visibleTo(full, false, tier);
+		const shown = searchable(tier);
 		const ordered = [...p.competences].sort((a, b) => Number(asked.has(b.key)) - Number(asked.has(a.key)) || LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level));
 		return {
 			uid,
@@ -262,8 +281,11 @@ async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryRes
 			region: p.region,
 			availability: p.availability,
 			profession: p.profession,
-			full: promise[i]?.full ?? false,
-			awayUntil: promise[i]?.awayUntil ?? '',
+			// what the promise tells of a member is theirs to show: not at the names tier
+			full: shown ? promise[i]?.full ?? false : false,
+			awayUntil: shown ? promise[i]?.awayUntil ?? '' : '',
+			tier,
+			domains: tier === 'names' ? domainsOf(full, domainOf) : [],
 		};
 	});
 }
@@ -271,15 +293,14 @@ async function describe(uids: number[], q: DirectoryQuery): Promise<DirectoryRes
 /** The candidates in order: the window ranked (how much matched, the index score, then recent activity), then the rest. */
 async function ranked(cands: Candidate[], keys: string[]): Promise<number[]> {
 	const top = cands.slice(0, WINDOW);
-	const fields = keys.map(k => `c:${k}`);
 	const [online, accepted] = await Promise.all([
 		nodebb.user().getUsersFields(top.map(c => c.uid), ['lastonline']),
-		// accepted answers per competence, as the Q&A keeps them (lvl:qa:counts:<uid>)
-		fields.length ? nodebb.db().getObjectsFields(top.map(c => qaStore.K.counts(c.uid)), fields) : Promise.resolve([]),
+		// accepted answers per competence: competences' own counter, which Q&A keeps told (acceptedChanged)
+		store.acceptedIn(top.map(c => c.uid), keys),
 	]);
 	top.forEach((c, i) => {
 		c.lastonline = asCount(online[i]?.lastonline);
-		c.accepted = fields.reduce((sum, f) => sum + asCount(accepted[i]?.[f]), 0);
+		c.accepted = keys.reduce((sum, k) => sum + (accepted[i]?.[k] ?? 0), 0);
 	});
 	return [...rank(top, Date.now()).map(c => c.uid), ...cands.slice(WINDOW).map(c => c.uid)];
 }
@@ -321,7 +342,10 @@ async function pageOf(q: DirectoryQuery, ordered: number[], total: number, start
 	const slice = ordered.slice(start, start + PAGE_SIZE);
 	// both at once (one round trip less): a member described and then found gone is simply left out
 	const [stillMembers, described] = await Promise.all([nodebb.groups().isMembers(slice, membersGroup), describe(slice, q)]);
-	const results = described.filter((_, i) => stillMembers[i]);
+	// a tier is also checked here, as it is now: the indexes follow a changed tier default a moment later (reindexAll),
+	// and meanwhile a member at the names tier must not be found by a competence, a filter or a profile word
+	const byName = !q.competences.length && !q.role && !q.language && !q.region && !q.availability && !q.minLevel;
+	const results = described.filter((r, i) => stillMembers[i] && (searchable(r.tier) || (r.tier === 'names' && byName)));
 	return { query: q, results, total, page: q.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

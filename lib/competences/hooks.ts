@@ -2,7 +2,7 @@
  * Thin adapters between NodeBB's hooks and the competence services.
  */
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as profiles from './profiles';
@@ -76,6 +76,21 @@ export async function actionGroupLeave(payload: { groupNames: string[]; uid: num
 export async function actionGroupJoin(payload: { groupNames: string[]; uid: number | string }): Promise<void> {
 	if (payload.groupNames.includes((await settings.get()).membersGroup)) {
 		await profiles.setIndexed(Number(payload.uid), true);
+	}
+}
+
+/** The admin changed the directory's default tier or its lock: every profile's index entries follow it. */
+export async function actionSettingsSet(payload: { plugin: string }): Promise<void> {
+	if (payload.plugin !== NS) {
+		return;
+	}
+	try {
+		const n = await profiles.followTierSettings();
+		if (n) {
+			nodebb.log.info(`[lvl] re-indexed ${String(n)} directory profiles for the new tier settings`);
+		}
+	} catch (err) {
+		nodebb.log.error(`[lvl] re-indexing for the tier settings failed: ${err instanceof Error ? err.message : String(err)}`);
 	}
 }
 

@@ -1,7 +1,9 @@
 /**
  * Pure rules for a member's competence profile and the directory's query and ranking. No NodeBB here.
  */
-import { NS } from '../settings';
+import { DIRECTORY_TIERS, type DirectoryTier, NS } from '../settings';
+
+export { DIRECTORY_TIERS, type DirectoryTier };
 import { asCount, asFlag, asString } from '../coerce';
 
 export const LEVELS = ['basic', 'experienced', 'expert'] as const;
@@ -20,7 +22,11 @@ export type Region = typeof REGIONS[number];
 export type Availability = typeof AVAILABILITY[number];
 export type Hideable = typeof HIDEABLE[number];
 
-export const LIMITS = { profession: 100, sector: 100, help: 600, note: 300, years: 70 };
+/** Ways of contact a member at the "contact" tier may show other members: their account's e-mail, a chat. */
+export const CONTACT_WAYS = ['email', 'chat'] as const;
+export type ContactWay = typeof CONTACT_WAYS[number];
+
+export const LIMITS = { profession: 100, sector: 100, help: 600, note: 300, years: 70, contactNote: 200 };
 
 export interface CompetenceEntry {
 	key: string;
@@ -40,8 +46,13 @@ export interface Profile {
 	/** '' only in what others see when the member hides it */
 	availability: Availability | '';
 	help: string;
-	/** in the "Wie weet wat?" directory at all */
+	/** in the "Wie weet wat?" directory at all (false = the "hidden" tier; kept for what read it before tiers) */
 	listed: boolean;
+	/** the tier the member chose ('' = the association's default) */
+	tier: DirectoryTier | '';
+	/** at the "contact" tier: the ways other members may contact them, and a free line (a phone number, hours) */
+	contact: ContactWay[];
+	contactNote: string;
 	hidden: Hideable[];
 	revision: number;
 	updatedAt: number;
@@ -49,8 +60,25 @@ export interface Profile {
 
 export const EMPTY_PROFILE: Readonly<Profile> = Object.freeze({
 	competences: [], languages: [], region: '', profession: '', sector: '', availability: 'available', help: '',
-	listed: true, hidden: [], revision: 0, updatedAt: 0,
+	listed: true, tier: '', contact: [], contactNote: '', hidden: [], revision: 0, updatedAt: 0,
 });
+
+/**
+ * The tier a member has: the admin's default when locked or when the member chose none. A member who switched
+ * "listed" off before tiers existed is hidden.
+ */
+export function effectiveTier(p: Pick<Profile, 'tier' | 'listed'>, defaults: { directoryTier: DirectoryTier; directoryTierLocked: boolean }): DirectoryTier {
+	if (defaults.directoryTierLocked) {
+		return defaults.directoryTier;
+	}
+	if (p.tier) {
+		return p.tier;
+	}
+	return p.listed ? defaults.directoryTier : 'hidden';
+}
+
+/** Whether other members find the member by a competence, a filter or profile words (not only by name). */
+export const searchable = (tier: DirectoryTier): boolean => tier === 'profile' || tier === 'contact';
 
 function oneOf<T extends string>(list: readonly T[], v: unknown): T | undefined {
 	const s = asString(v);
@@ -70,6 +98,14 @@ function plain(v: unknown, max: number, field: string): string {
 		throw new Error(`[[${NS}:error.too-long, [[${NS}:field.${field}]], ${String(max)}]]`);
 	}
 	return text;
+}
+
+/** A form without a tier: "listed" off hides the member; on keeps the tier they had (hidden back to the default). */
+function keptTier(listed: boolean, previous: DirectoryTier | ''): DirectoryTier | '' {
+	if (!listed) {
+		return 'hidden';
+	}
+	return previous === 'hidden' ? '' : previous;
 }
 
 export type KeyState = 'ok' | 'unknown' | 'retired';
@@ -111,6 +147,12 @@ export function readProfile(input: Record<string, unknown>, keyState: (key: stri
 		}
 		competences.push({ key, level, roles: listOf(ROLES, c.roles), years, note: plain(c.note, LIMITS.note, 'note') });
 	}
+	const tier = oneOf(DIRECTORY_TIERS, input.tier);
+	if (input.tier !== undefined && input.tier !== '' && !tier) {
+		throw new Error(`[[${NS}:error.bad-tier]]`);
+	}
+	// an older form sends only "listed": off is the hidden tier, on keeps the member's tier
+	const listed = tier ? tier !== 'hidden' : input.listed === undefined ? true : asFlag(input.listed);
 	return {
 		competences,
 		languages: listOf(LANGUAGES, input.languages),
@@ -119,7 +161,10 @@ export function readProfile(input: Record<string, unknown>, keyState: (key: stri
 		sector: plain(input.sector, LIMITS.sector, 'sector'),
 		availability: oneOf(AVAILABILITY, input.availability) ?? 'available',
 		help: plain(input.help, LIMITS.help, 'help'),
-		listed: input.listed === undefined ? true : asFlag(input.listed),
+		listed,
+		tier: tier ?? keptTier(listed, opts.previous?.tier ?? ''),
+		contact: listOf(CONTACT_WAYS, input.contact),
+		contactNote: plain(input.contactNote, LIMITS.contactNote, 'contact-note'),
 		hidden: listOf(HIDEABLE, input.hidden),
 		revision: asCount(input.revision),
 		updatedAt: 0,
@@ -140,14 +185,24 @@ export function completeness(p: Profile): number {
 	return parts.reduce((sum, [done, weight]) => sum + (done ? weight : 0), 0);
 }
 
-/** What another member may see of a profile (the owner sees everything). */
-export function visibleTo(p: Profile, self: boolean): Profile {
+/**
+ * What another member may see of a profile (the owner sees everything). Ways of contact only at the contact tier;
+ * at the names tier nothing but the domains of the competences, which the caller shows instead (namesOnly).
+ */
+export function visibleTo(p: Profile, self: boolean, tier: DirectoryTier = 'profile'): Profile {
 	if (self) {
 		return p;
 	}
+	if (tier === 'names' || tier === 'hidden') {
+		return { ...EMPTY_PROFILE, competences: [], languages: [], hidden: [], contact: [], availability: '', listed: tier === 'names', tier, revision: 0, updatedAt: 0 };
+	}
 	const hide = new Set(p.hidden);
+	const contact = tier === 'contact';
 	return {
 		...p,
+		tier,
+		contact: contact ? p.contact : [],
+		contactNote: contact ? p.contactNote : '',
 		languages: hide.has('languages') ? [] : p.languages,
 		region: hide.has('region') ? '' : p.region,
 		profession: hide.has('profession') ? '' : p.profession,
@@ -157,6 +212,18 @@ export function visibleTo(p: Profile, self: boolean): Profile {
 		competences: p.competences.map(c => ({ ...c, years: hide.has('years') ? null : c.years, note: hide.has('notes') ? '' : c.note })),
 		hidden: [],
 	};
+}
+
+/** The domains of a member's competences, once each, in the taxonomy's order: what the names tier shows. */
+export function domainsOf(p: Profile, domainOf: (key: string) => { key: string; order: number } | undefined): string[] {
+	const found = new Map<string, number>();
+	for (const c of p.competences) {
+		const d = domainOf(c.key);
+		if (d) {
+			found.set(d.key, d.order);
+		}
+	}
+	return [...found].sort((a, b) => a[1] - b[1]).map(([key]) => key);
 }
 
 export const levelWeight = (level: Level): number => LEVELS.indexOf(level) + 1;

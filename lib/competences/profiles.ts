@@ -7,7 +7,10 @@ import * as nodebb from '../nodebb';
 import { foldText } from '../membership/rules';
 import * as settings from '../settings';
 import { NS } from '../settings';
-import { completeness, type KeyState, type Profile, readProfile, visibleTo, words } from './profile-rules';
+import {
+	completeness, type ContactWay, type DirectoryTier, domainsOf, effectiveTier, type KeyState, type Profile, readProfile, searchable,
+	visibleTo, words,
+} from './profile-rules';
 import * as store from './store';
 import * as taxonomy from './taxonomy';
 
@@ -28,10 +31,11 @@ async function keyStates(): Promise<(key: string) => KeyState> {
  * The words a member is found by: only what every other member may see. The full name only as NodeBB shows it to
  * other members (the forum does not hide full names and the member's own setting shows theirs).
  */
-async function nameWords(uid: number, p: Profile): Promise<string[]> {
+async function nameWords(uid: number, p: Profile, onlyName = false): Promise<string[]> {
 	const [u, userSettings] = await Promise.all([nodebb.user().getUserFields(uid, ['username', 'fullname']), nodebb.user().getSettings(uid)]);
 	const fullnameShown = !Number(nodebb.meta().config.hideFullname) && userSettings.showfullname === true;
-	const hide = new Set(p.hidden);
+	// the names tier: the name is all that is shown, so all it is found by
+	const hide = new Set(onlyName ? ['profession', 'sector', 'help', 'notes'] : p.hidden);
 	return words([
 		asString(u.username), fullnameShown ? asString(u.fullname) : '',
 		hide.has('profession') ? '' : p.profession,
@@ -41,20 +45,71 @@ async function nameWords(uid: number, p: Profile): Promise<string[]> {
 	], foldText);
 }
 
+/** The tier settings as the indexes are built for them. */
+async function tierDefaults(): Promise<{ directoryTier: DirectoryTier; directoryTierLocked: boolean }> {
+	const s = await settings.get();
+	return { directoryTier: s.directoryTier, directoryTierLocked: s.directoryTierLocked };
+}
+
+/** Each member's tier now (their choice, or the admin's default when they chose none or it is locked). */
+export async function tiersOf(profiles: Profile[]): Promise<DirectoryTier[]> {
+	const d = await tierDefaults();
+	return profiles.map(p => effectiveTier(p, d));
+}
+
+export async function tierOf(uid: number): Promise<DirectoryTier> {
+	const [tier = 'hidden'] = await tiersOf([await store.getProfile(uid)]);
+	return tier;
+}
+
+/** Ways of contact as another member sees them at the contact tier. */
+export interface ContactView {
+	email: string;
+	chat: boolean;
+	note: string;
+}
+
 export interface ProfileView extends Profile {
 	uid: number;
 	completeness: number;
 	self: boolean;
+	/** the member's tier now (what others see follows it) */
+	effectiveTier: DirectoryTier;
+	/** whether the admin fixed the tier for everyone (the owner's choice is then not used) */
+	tierLocked: boolean;
+	/** at the names tier, the domains of the competences: all that is shown besides the name */
+	domains: string[];
+	/** at the contact tier, for other members: how to reach the member (null otherwise) */
+	reach: ContactView | null;
 }
 
-/** What `viewer` may see of `uid`'s profile. Other members see nothing of an unlisted profile. */
+async function reachOf(uid: number, ways: ContactWay[], note: string): Promise<ContactView> {
+	const u = ways.includes('email') ? await nodebb.user().getUserFields(uid, ['email']) : {};
+	return { email: asString(u.email), chat: ways.includes('chat'), note };
+}
+
+/**
+ * What `viewer` may see of `uid`'s profile, by the member's tier: nothing at the hidden tier, the domains of their
+ * competences at the names tier, the profile (without hidden fields), and with the ways of contact they chose.
+ */
 export async function view(uid: number, viewer: number): Promise<ProfileView | null> {
-	const p = await store.getProfile(uid);
+	const [p, d] = await Promise.all([store.getProfile(uid), tierDefaults()]);
 	const self = uid === viewer;
-	if (!self && !p.listed) {
+	const tier = effectiveTier(p, d);
+	if (!self && tier === 'hidden') {
 		return null;
 	}
-	return { ...visibleTo(p, self), uid, completeness: completeness(p), self };
+	const t = await taxonomy.get();
+	const domains = domainsOf(p, key => {
+		const c = taxonomy.resolve(t, key);
+		return t.domains.find(dm => dm.key === c?.domain && !dm.retired);
+	});
+	const shown = visibleTo(p, self, tier);
+	const reach = !self && tier === 'contact' && (p.contact.length || p.contactNote) ? await reachOf(uid, p.contact, p.contactNote) : null;
+	return {
+		...shown, uid, completeness: self || searchable(tier) ? completeness(p) : 0, self, effectiveTier: tier, tierLocked: d.directoryTierLocked,
+		domains: self || tier === 'names' ? domains : [], reach,
+	};
 }
 
 /** Saves a member's own profile. Fails, changing nothing, if the profile changed since the member loaded it. */
@@ -78,10 +133,23 @@ export async function save(uid: number, input: Record<string, unknown>): Promise
 	return saved;
 }
 
+/**
+ * The member's index entries, by tier: profile and contact in every index; names in the list and by name only;
+ * hidden in none. Hidden and names holders stay reachable by routing (routing-only index), never by a search.
+ */
 export async function reindex(uid: number, previous: Profile, next: Profile): Promise<void> {
 	await store.unindex(uid, previous);
-	if (next.listed && next.competences.length + next.help.length + next.profession.length > 0) {
+	if (next.competences.length + next.help.length + next.profession.length === 0) {
+		return;
+	}
+	const [tier = 'hidden'] = await tiersOf([next]);
+	if (searchable(tier)) {
 		await store.index(uid, next, await nameWords(uid, next));
+		return;
+	}
+	await store.indexForRoutingOnly(uid, next);
+	if (tier === 'names') {
+		await store.indexName(uid, next, await nameWords(uid, next, true));
 	}
 }
 
@@ -119,6 +187,46 @@ export async function reindexListed(): Promise<number> {
 	return done;
 }
 
+/**
+ * Rebuilds every profile's index entries (200 at a time), in or out of the directory: after the admin changed the
+ * default tier or its lock. Members who left the members group stay out. Returns how many were re-indexed.
+ */
+export async function reindexAll(): Promise<number> {
+	const { membersGroup } = await settings.get();
+	let done = 0;
+	for (let start = 0; ; start += 200) {
+		const uids = await store.profilesRange(start, start + 199);
+		if (!uids.length) {
+			break;
+		}
+		const [rows, members] = await Promise.all([store.getProfiles(uids), nodebb.groups().isMembers(uids, membersGroup)]);
+		for (let i = 0; i < uids.length; i += 20) {
+			await Promise.all(uids.slice(i, i + 20).map(async (uid, j) => {
+				const p = rows[i + j] ?? store.emptyProfile();
+				if (members[i + j]) {
+					await reindex(uid, p, p);
+				} else {
+					await store.unindex(uid, p);
+				}
+			}));
+		}
+		done += uids.length;
+	}
+	return done;
+}
+
+/** After a settings save: when the tier default or its lock changed since the indexes were built, rebuild them. */
+export async function followTierSettings(): Promise<number> {
+	const d = await tierDefaults();
+	const state = `${d.directoryTier}:${d.directoryTierLocked ? 1 : 0}`;
+	const built = await store.tierState();
+	if (built === state || (!built && state === 'profile:0')) {
+		return 0;
+	}
+	await store.setTierState(state);
+	return reindexAll();
+}
+
 /** Username or full name changed: the free-text index follows. */
 export async function reindexNames(uid: number): Promise<void> {
 	const p = await store.getProfile(uid);
@@ -143,6 +251,7 @@ export async function remove(uid: number): Promise<void> {
 	const p = await store.getProfile(uid);
 	await store.unindex(uid, p);
 	await store.deleteProfile(uid);
+	await store.deleteAccepted(uid);
 }
 
 /** A merge in the taxonomy: every member's entry on `from` moves to `into` (keeping the higher level). */

@@ -6,12 +6,14 @@ import { neutral, neutralFromHost } from '../kernel/text';
 import fs from 'fs';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
+import { apiMembersOnly } from '../membership';
+import { apiSettingsManagers } from '../platform/middleware';
 import { adminPage, page } from '../platform/pages';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
+import * as settings from '../settings';
 import { NS } from '../settings';
 import * as directory from './directory';
-import { AVAILABILITY, clampPage, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES } from './profile-rules';
+import { AVAILABILITY, clampPage, CONTACT_WAYS, DIRECTORY_TIERS, HIDEABLE, LANGUAGES, LEVELS, readQuery, REGIONS, ROLES, searchable } from './profile-rules';
 import * as profiles from './profiles';
 import * as qaStore from '../qa/store';
 import * as proposals from './proposals';
@@ -61,6 +63,8 @@ function vocabulary(): Record<string, unknown> {
 		regions: REGIONS.map(v => ({ value: v })),
 		availability: AVAILABILITY.map(v => ({ value: v })),
 		hideable: HIDEABLE.map(v => ({ value: v })),
+		tiers: DIRECTORY_TIERS.map(v => ({ value: v })),
+		contactWays: CONTACT_WAYS.map(v => ({ value: v })),
 	};
 }
 
@@ -75,6 +79,17 @@ function domainsForPage(t: Taxonomy, lang: string): Record<string, unknown>[] {
 		label: t4p(String(d.label)),
 		competences: (d.competences as { key: string; label: string; synonyms: string[]; count: number }[]).map(c => ({ ...c, label: t4p(c.label), synonyms: c.synonyms.map(t4p) })),
 	}));
+}
+
+/** A result at the names tier: the labels of its domains (all a card shows besides the name). */
+function namesOnly(t: Taxonomy, tier: string, domains: string[], lang: string): { namesOnly: boolean; domains: { key: string; label: string }[] } {
+	return {
+		namesOnly: tier === 'names',
+		domains: domains.map((key) => {
+			const d = t.domains.find(x => x.key === key);
+			return { key, label: t4p(d ? label(d, lang) : key) };
+		}),
+	};
 }
 
 async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
@@ -95,6 +110,7 @@ async function directoryPage(req: nodebb.Req, res: nodebb.Res): Promise<void> {
 			displayname: neutralFromHost(r.displayname),
 			profession: neutral(r.profession),
 			matched: r.matched.map(m => ({ ...m, label: t4p(labelOf(t, m.key, lang)) })),
+			...namesOnly(t, r.tier, r.domains, lang),
 		})),
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
@@ -118,7 +134,10 @@ async function competencePage(req: nodebb.Req, res: nodebb.Res, next: nodebb.Nex
 	res.render(`${NS}/competence`, {
 		title: neutral(label(c, lang)),
 		competence: { key: c.key, label: t4p(label(c, lang)), domain: domain ? t4p(label(domain, lang)) : '', synonyms: t4p(c.synonyms.join(', ')), retired: c.retired },
-		results: page.results.map(r => ({ ...r, displayname: neutralFromHost(r.displayname), profession: t4p(r.profession), matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })) })),
+		results: page.results.map(r => ({
+			...r, displayname: neutralFromHost(r.displayname), profession: t4p(r.profession),
+			matched: r.matched.filter(m => m.key === c.key).map(m => ({ ...m, label: t4p(label(c, lang)) })), ...namesOnly(t, r.tier, r.domains, lang),
+		})),
 		questions: questions.map(q => ({ ...q, title: neutralFromHost(q.title) })),
 		total: page.total,
 		pagination: { page: page.page, pageCount: page.pageCount, prev: page.page > 1 ? page.page - 1 : 0, next: page.page < page.pageCount ? page.page + 1 : 0 },
@@ -139,7 +158,19 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		next();
 		return;
 	}
-	const [view, t, lang, counts] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req), qaStore.counts(uid)]);
+	const [view, t, lang] = await Promise.all([profiles.view(uid, req.uid), taxonomy.get(), viewerLang(req)]);
+	// the names tier shows the name and the competences' domains, nothing else: not even the Q&A's figures
+	const full = view && (self || searchable(view.effectiveTier)) ? view : null;
+	const shownFully = full !== null;
+	const [counts, [accepted = {}]] = await Promise.all([
+		full ? qaStore.counts(uid) : Promise.resolve({} as Record<string, number>),
+		store.acceptedIn([uid], full ? full.competences.map(c => c.key) : []),
+	]);
+	const domainLabel = (key: string): string => {
+		const d = t.domains.find(x => x.key === key);
+		return t4p(d ? label(d, lang) : key);
+	};
+	const s = await settings.get();
 	// what the template hides is not in the data either: the data is the /api twin's answer
 	res.render('account/lvl-competences', {
 		...userData,
@@ -147,15 +178,22 @@ async function profileTab(req: nodebb.Req, res: nodebb.Res, next: nodebb.Next): 
 		...vocabulary(),
 		self,
 		hidden: !view,
-		profile: view ? {
+		shownFully,
+		namesOnly: !!view && !self && view.effectiveTier === 'names',
+		domainsShown: view && !self && view.effectiveTier === 'names' ? view.domains.map(key => ({ key, label: domainLabel(key) })) : [],
+		reach: view?.reach ? { email: neutralFromHost(view.reach.email), chat: view.reach.chat, note: neutral(view.reach.note) } : null,
+		tierLocked: s.directoryTierLocked,
+		tierDefaultLabel: `[[${NS}:tier.${s.directoryTier}]]`,
+		profile: view && shownFully ? {
 			...view,
 			profession: neutral(view.profession),
 			sector: neutral(view.sector),
 			help: neutral(view.help),
-			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: counts[`c:${c.key}`] ?? 0 })),
-		} : null,
+			contactNote: neutral(view.contactNote),
+			competences: view.competences.map(c => ({ ...c, note: t4p(c.note), label: t4p(labelOf(t, c.key, lang)), accepted: accepted[c.key] ?? 0 })),
+		} : view ? { uid: view.uid, domains: view.domains, effectiveTier: view.effectiveTier } : null,
 		// reciprocity: questions asked, answers given, answers accepted (kept by the Q&A as things happen)
-		reciprocity: view ? { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 } : { asked: 0, answered: 0, accepted: 0 },
+		reciprocity: shownFully ? { asked: counts.asked ?? 0, answered: counts.answered ?? 0, accepted: counts.accepted ?? 0 } : { asked: 0, answered: 0, accepted: 0 },
 		// the editor works on the raw values (client code inserts them as text)
 		editor: self ? JSON.stringify({ profile: view, domains: forViewer(t, lang), max: profiles.MAX_COMPETENCES }) : '',
 		domains: self ? domainsForPage(t, lang) : [],

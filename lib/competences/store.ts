@@ -4,8 +4,8 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import type { Availability, CompetenceEntry, Language, Profile, Region, Role } from './profile-rules';
-import { EMPTY_PROFILE, indexScore } from './profile-rules';
+import type { Availability, CompetenceEntry, ContactWay, DirectoryTier, Language, Profile, Region, Role } from './profile-rules';
+import { CONTACT_WAYS, DIRECTORY_TIERS, EMPTY_PROFILE, indexScore } from './profile-rules';
 import type { Competence, Domain, Taxonomy } from './taxonomy-rules';
 
 /**
@@ -36,6 +36,15 @@ export const K = {
 	 * languages, region and availability shown, so that a competence with filters reads this one key: indexScore)
 	 */
 	byCompetence: (key: string): string => `lvl:dir:c:${key}`,
+	/**
+	 * sorted set per competence, same scores: holders whose tier keeps them out of the directory's competence search
+	 * (hidden, names only). Only routing reads it: a question still reaches them, and nobody can search them by it.
+	 */
+	routingOnly: (key: string): string => `lvl:dir:r:${key}`,
+	/** hash per member: competence key → answers of theirs accepted in it (Q&A tells, acceptedChanged) */
+	accepted: (uid: number): string => `lvl:c:accepted:${String(uid)}`,
+	/** hash: the tier settings the indexes were last built for (a change re-indexes every profile) */
+	tierState: 'lvl:dir:tiers',
 	/**
 	 * hash: competence key → how many times its index changed. Bumped after every write to that index, so that what a
 	 * process derived from the index (its histogram, directory.ts) is known to be current without reading it again.
@@ -132,6 +141,9 @@ function hashToProfile(h: Record<string, unknown> | null): Profile | null {
 		availability: (asString(h.availability) || 'available') as Availability,
 		help: asString(h.help),
 		listed: asString(h.listed) !== '0',
+		tier: (DIRECTORY_TIERS as readonly string[]).includes(asString(h.tier)) ? asString(h.tier) as DirectoryTier : '',
+		contact: jsonList(h.contact).filter((w): w is ContactWay => (CONTACT_WAYS as readonly string[]).includes(w)),
+		contactNote: asString(h.contactNote),
 		hidden: jsonList(h.hidden) as Profile['hidden'],
 		revision: asCount(h.revision),
 		updatedAt: asCount(h.updatedAt),
@@ -169,7 +181,8 @@ export async function writeProfile(uid: number, p: Profile): Promise<void> {
 	await nodebb.db().setObject(K.profile(uid), {
 		competences: JSON.stringify(p.competences), languages: JSON.stringify(p.languages), region: p.region,
 		profession: p.profession, sector: p.sector, availability: p.availability, help: p.help,
-		listed: p.listed ? 1 : 0, hidden: JSON.stringify(p.hidden), updatedAt: p.updatedAt,
+		listed: p.listed ? 1 : 0, tier: p.tier, contact: JSON.stringify(p.contact), contactNote: p.contactNote,
+		hidden: JSON.stringify(p.hidden), updatedAt: p.updatedAt,
 	});
 	await nodebb.db().sortedSetAdd(K.profiles, p.updatedAt, String(uid));
 }
@@ -187,7 +200,7 @@ async function bumpVersions(keys: string[]): Promise<void> {
 export async function unindex(uid: number, previous: Profile): Promise<void> {
 	const db = nodebb.db();
 	const u = String(uid);
-	const zsets = [K.listed, ...previous.competences.map(c => K.byCompetence(c.key))];
+	const zsets = [K.listed, ...previous.competences.flatMap(c => [K.byCompetence(c.key), K.routingOnly(c.key)])];
 	const sets = [
 		...previous.competences.flatMap(c => c.roles.map(K.byRole)),
 		...previous.languages.map(K.byLanguage),
@@ -204,6 +217,28 @@ export async function unindex(uid: number, previous: Profile): Promise<void> {
 		await db.sortedSetRemoveBulk(oldWords.map(w => [K.wordBucket(w), `${w}:${u}`]));
 	}
 	await db.delete(K.wordsOf(uid));
+}
+
+/** Only for routing: a member at the hidden or names tier, in no index anyone searches. */
+export async function indexForRoutingOnly(uid: number, p: Profile): Promise<void> {
+	const competences = [...p.competences].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	if (competences.length) {
+		await nodebb.db().sortedSetsAdd(competences.map(c => K.routingOnly(c.key)), competences.map(c => indexScore(c, { languages: [], region: '', availability: p.availability })), String(uid));
+	}
+}
+
+/** A member at the names tier: listed, and found by the words of their name only. */
+export async function indexName(uid: number, p: Profile, nameWords: string[]): Promise<void> {
+	await nodebb.db().sortedSetAdd(K.listed, p.updatedAt, String(uid));
+	await indexWords(uid, nameWords);
+}
+
+async function indexWords(uid: number, wordList: string[]): Promise<void> {
+	if (wordList.length) {
+		const u = String(uid);
+		await nodebb.db().sortedSetAddBulk([...wordList].sort().map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
+		await nodebb.db().setAdd(K.wordsOf(uid), wordList);
+	}
 }
 
 /** Puts a listed member into the indexes, with only what they show. */
@@ -235,10 +270,41 @@ export async function index(uid: number, p: Profile, wordList: string[]): Promis
 	if (!hide.has('availability')) {
 		await db.setAdd(K.byAvailability(p.availability), u);
 	}
-	if (wordList.length) {
-		await db.sortedSetAddBulk([...wordList].sort().map(w => [K.wordBucket(w), 0, `${w}:${u}`]));
-		await db.setAdd(K.wordsOf(uid), wordList);
+	await indexWords(uid, wordList);
+}
+
+/** The top of a competence's routing-only index (highest first): members a question may reach but no search finds. */
+export async function routingOnlyTop(key: string, minScore: number, count: number): Promise<{ uid: number; score: number }[]> {
+	return (await nodebb.sortedSetTop(K.routingOnly(key), minScore, count)).map(r => ({ uid: Number(r.value), score: r.score }));
+}
+
+/* ---------- accepted answers per competence (told by Q&A) ---------- */
+
+export async function bumpAccepted(uid: number, keys: string[], delta: number): Promise<void> {
+	if (uid > 0 && keys.length) {
+		await nodebb.db().incrObjectFieldByBulk([[K.accepted(uid), Object.fromEntries([...new Set(keys)].map(k => [k, delta]))]]);
 	}
+}
+
+/** Per member, the answers accepted in each of `keys` (0 when none). */
+export async function acceptedIn(uids: number[], keys: string[]): Promise<Record<string, number>[]> {
+	if (!uids.length || !keys.length) {
+		return uids.map(() => ({}));
+	}
+	const rows = await nodebb.db().getObjectsFields(uids.map(K.accepted), keys);
+	return rows.map(r => Object.fromEntries(keys.map(k => [k, Math.max(0, asCount(r?.[k]))])));
+}
+
+export async function deleteAccepted(uid: number): Promise<void> {
+	await nodebb.db().delete(K.accepted(uid));
+}
+
+export async function tierState(): Promise<string> {
+	return asString(await nodebb.db().getObjectField(K.tierState, 'built'));
+}
+
+export async function setTierState(state: string): Promise<void> {
+	await nodebb.db().setObjectField(K.tierState, 'built', state);
 }
 
 export async function reminderDismissed(uid: number): Promise<boolean> {
@@ -256,9 +322,10 @@ export async function deleteProfile(uid: number): Promise<void> {
 
 /* ---------- directory reads ---------- */
 
+/** Every holder of a competence, whatever their tier (a taxonomy merge moves them all). */
 export async function competenceMembers(key: string, minScore: number): Promise<{ uid: number; score: number }[]> {
-	const rows = await nodebb.db().getSortedSetRangeByScoreWithScores(K.byCompetence(key), 0, -1, minScore, '+inf');
-	return rows.map(r => ({ uid: Number(r.value), score: r.score }));
+	const lists = await Promise.all([K.byCompetence(key), K.routingOnly(key)].map(z => nodebb.db().getSortedSetRangeByScoreWithScores(z, 0, -1, minScore, '+inf')));
+	return lists.flat().map(r => ({ uid: Number(r.value), score: r.score }));
 }
 
 /** Holders from the top of a competence's index (highest score first), from the `start`-th, at most `count`. */
@@ -295,6 +362,11 @@ export async function setSize(key: string): Promise<number> {
 
 export async function setMembers(key: string): Promise<number[]> {
 	return (await nodebb.db().getSetMembers(key)).map(Number);
+}
+
+/** uids with a profile, most recently updated first. */
+export async function profilesRange(start: number, stop: number): Promise<number[]> {
+	return (await nodebb.db().getSortedSetRevRange(K.profiles, start, stop)).map(Number);
 }
 
 export async function listedRange(start: number, stop: number): Promise<{ uids: number[]; total: number }> {

@@ -69,8 +69,8 @@ export async function pendingFor(uid: number): Promise<number> {
 	if (!(uid > 0)) {
 		return 0;
 	}
-	// asked on every page a member opens: the two reads in one round trip
-	const [v, accepted] = await Promise.all([store.currentVersion(), store.acceptedVersion(uid)]);
+	// asked on every page a member opens: kept per process until a write changes it
+	const { version: v, accepted } = await store.pendingVersions(uid);
 	if (!v) {
 		return 0;
 	}

@@ -4,7 +4,7 @@
 import { neutral } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform, registrationAccount } from '../platform/permissions';
+import { canUsePlatform, registrationAccount } from '../membership';
 import * as settings from '../settings';
 import * as charter from './charter';
 import * as guard from './guard';
@@ -251,8 +251,9 @@ export async function filterPostTools(payload: { pid: number; post: Record<strin
 export async function filterTopicBuild(payload: { req: nodebb.Req; res: nodebb.Res; templateData: Record<string, unknown> }): Promise<typeof payload> {
 	const qa = payload.templateData.lvlQa as { type?: string } | undefined;
 	if (qa?.type === 'question') {
-		const lang = await langOf(payload.req);
-		const custom = (await disclaimerTexts())[lang];
+		const texts = await disclaimerTexts();
+		// the reader's language (their settings) is only looked up when the admin wrote a disclaimer
+		const custom = texts.nl || texts.fr || texts.en ? texts[await langOf(payload.req)] : '';
 		payload.templateData.lvlDisclaimer = custom
 			? { custom: true, blocks: blocks(custom, t => neutral(t)) }
 			: { custom: false, blocks: [] };
@@ -283,4 +284,5 @@ export async function staticUserDelete(payload: { uid: number }): Promise<void> 
 		db.sortedSetRemove(store.K.queue, String(uid)),
 	]);
 	await db.deleteAll([store.K.acceptanceOf(uid), store.K.warningsOf(uid), ...ws.map(w => store.K.warning(w.id))]);
+	store.forgetCharterMemo();
 }

@@ -6,7 +6,7 @@
  */
 import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import { ENS } from './rules';
 
 export const ERR_NO_PRIVILEGES = '[[error:no-privileges]]';

@@ -7,7 +7,7 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { apiSettingsManagers, ERR_NOT_LOGGED_IN } from '../platform/middleware';
 import { adminPage as declareAdminPage, page } from '../platform/pages';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as charter from './charter';
@@ -185,6 +185,7 @@ export function apiRoutes(router: nodebb.Router): void {
 			throw new Error(`[[${ENS}:error.disclaimer-incomplete]]`);
 		}
 		await store.setTexts(store.K.disclaimer, t);
+		nodebb.localCache().del(DISCLAIMER_MEMO);
 		await ok(res, t);
 	});
 
@@ -195,5 +196,15 @@ export function apiRoutes(router: nodebb.Router): void {
 
 /** The admin's disclaimer, or the starter text of the translation files until one is saved ('' per language). */
 export async function disclaimerTexts(): Promise<{ nl: string; fr: string; en: string }> {
-	return await store.texts(store.K.disclaimer) ?? { nl: '', fr: '', en: '' };
+	// shown on every question's page: kept per process until the admin saves it (NodeBB's cache drops it everywhere)
+	const cache = nodebb.localCache();
+	const hit = cache.get(DISCLAIMER_MEMO) as { nl: string; fr: string; en: string } | undefined;
+	if (hit) {
+		return { ...hit };
+	}
+	const texts = await store.texts(store.K.disclaimer) ?? { nl: '', fr: '', en: '' };
+	cache.set(DISCLAIMER_MEMO, texts);
+	return { ...texts };
 }
+
+const DISCLAIMER_MEMO = 'lvl:engagement:disclaimer:memo';

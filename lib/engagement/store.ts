@@ -61,6 +61,46 @@ export async function currentVersion(): Promise<number> {
 	return asCount(await nodebb.db().getObjectField(K.charter, 'version'));
 }
 
+/**
+ * Every page a member opens asks whether they still have to accept the charter: the version in force and what each
+ * member accepted are kept per process (in NodeBB's cache, under one key) and dropped in every process by any write
+ * that changes them (a publication, an acceptance, a deleted account).
+ */
+const MEMO = 'lvl:engagement:charter:memo';
+const MEMO_MEMBERS = 20000;
+interface CharterMemo { version: Promise<number>; accepted: Map<number, number> }
+
+function charterMemo(): CharterMemo {
+	const cache = nodebb.localCache();
+	const hit = cache.get(MEMO) as CharterMemo | undefined;
+	if (hit) {
+		return hit;
+	}
+	const memo: CharterMemo = { version: currentVersion(), accepted: new Map() };
+	memo.version.catch(() => { cache.del(MEMO); });
+	cache.set(MEMO, memo);
+	return memo;
+}
+
+export function forgetCharterMemo(): void {
+	nodebb.localCache().del(MEMO);
+}
+
+/** The version in force and what `uid` accepted, as kept per process (see above). */
+export async function pendingVersions(uid: number): Promise<{ version: number; accepted: number }> {
+	const memo = charterMemo();
+	const version = await memo.version;
+	let accepted = memo.accepted.get(uid);
+	if (version && accepted === undefined) {
+		accepted = await acceptedVersion(uid);
+		if (memo.accepted.size >= MEMO_MEMBERS) {
+			memo.accepted.clear();
+		}
+		memo.accepted.set(uid, accepted);
+	}
+	return { version, accepted: accepted ?? 0 };
+}
+
 export async function nextArticle(): Promise<number> {
 	return asCount(await nodebb.db().getObjectField(K.charter, 'nextArticle'), 1) || 1;
 }
@@ -88,6 +128,7 @@ export async function publish(articles: Article[], by: number, next: number): Pr
 	await db.sortedSetAdd(K.versions, now, String(v));
 	const current = await currentVersion();
 	await db.setObject(K.charter, { version: Math.max(v, current), nextArticle: Math.max(next, await nextArticle()) });
+	forgetCharterMemo();
 	return v;
 }
 
@@ -136,6 +177,7 @@ export async function recordAcceptance(uid: number, version: number, at = Date.n
 	if (version > await acceptedVersion(uid)) {
 		await db.sortedSetAdd(K.accepted, version, String(uid));
 	}
+	forgetCharterMemo();
 }
 
 export async function acceptancesOf(uid: number): Promise<{ version: number; at: number }[]> {

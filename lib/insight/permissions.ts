@@ -3,7 +3,7 @@
  * ACP › Privileges without the rest of the ACP); the pulse is for the platform's members.
  */
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 
 export const INSIGHT_PRIVILEGE = 'admin:lvl-insight';
 

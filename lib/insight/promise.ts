@@ -5,15 +5,12 @@
  * the members a batch at a time.
  */
 import { neutral } from '../kernel/text';
-import { asCount, asString } from '../coerce';
+import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
 import { topHolders } from '../competences/directory';
-import { availabilityOf } from '../qa/claims';
-import { routable } from '../qa/promise-rules';
-import { median, readTopic } from '../qa/rules';
-import { K as QA } from '../qa/store';
+import { answerCounts, availabilityOf, firstReplyDelays, median, openQuestions, questionsCreated, readTopic, routable, statScores } from '../qa/index';
 import { demandGaps, type GapRow, topShare } from './promise-rules';
 
 const HOUR = 60 * 60 * 1000;
@@ -28,13 +25,12 @@ export interface PromiseFigures {
 }
 
 async function within48h(now: number): Promise<{ share: number | null; eligible: number }> {
-	const db = nodebb.db();
 	// questions at least 48 hours old, and which of them had a reply within 48 hours
-	const old = await db.getSortedSetRangeByScore(QA.statQuestions('all'), 0, -1, '-inf', now - 48 * HOUR);
+	const old = await questionsCreated('-inf', now - 48 * HOUR);
 	if (!old.length) {
 		return { share: null, eligible: 0 };
 	}
-	const replies = await db.sortedSetScores(QA.statFirstReply('all'), old);
+	const replies = await firstReplyDelays(old);
 	const fast = replies.filter(ms => ms !== null && ms <= 48 * HOUR).length;
 	return { share: fast / old.length, eligible: old.length };
 }
@@ -44,8 +40,8 @@ async function answersPerHelper(): Promise<number[]> {
 	const out: number[] = [];
 	for (let start = 0; ; start += BATCH) {
 		const uids = await nodebb.groups().getMembers(group, start, start + BATCH - 1);
-		const counts = await nodebb.db().getObjectsFields(uids.map(QA.counts), ['answered']);
-		out.push(...counts.map(c => asCount(c?.answered)));
+		const counts = await answerCounts(uids);
+		out.push(...counts.map(c => c.answered));
 		if (uids.length < BATCH) {
 			return out;
 		}
@@ -53,8 +49,7 @@ async function answersPerHelper(): Promise<number[]> {
 }
 
 async function gapRows(now: number): Promise<GapRow[]> {
-	const db = nodebb.db();
-	const open = (await db.getSortedSetRange(QA.openQuestions, 0, 4999)).map(Number);
+	const open = await openQuestions(5000);
 	const topics = (await nodebb.topics().getTopicsFields(open, ['tid', 'uid', 'lvlCompetences'])).map(readTopic);
 	const askers = await competenceStore.getProfiles(topics.map(t => t?.uid ?? 0));
 	const demand = new Map<string, GapRow>();
@@ -103,12 +98,12 @@ export async function forPage(now = Date.now()): Promise<Record<string, unknown>
 export async function figures(now = Date.now()): Promise<PromiseFigures> {
 	const [w, claims, helpers, rows] = await Promise.all([
 		within48h(now),
-		nodebb.db().getSortedSetRangeWithScores(QA.statFirstClaim('all'), 0, -1),
+		statScores('all', 'firstClaim'),
 		answersPerHelper(),
 		gapRows(now),
 	]);
 	return {
-		within48h: w.share, eligible: w.eligible, medianFirstClaimMs: median(claims.map(c => c.score)),
+		within48h: w.share, eligible: w.eligible, medianFirstClaimMs: median([...claims.values()]),
 		topShare: topShare(helpers), gaps: demandGaps(rows),
 	};
 }

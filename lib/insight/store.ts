@@ -3,7 +3,7 @@
  * and a lock so that one snapshot runs at a time. Keys are listed in README.md. Everything else Insight shows is
  * read from the other capabilities' own keys (through their stores) and NodeBB's.
  */
-import { asCount, asString } from '../coerce';
+import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 
 export const K = {
@@ -76,21 +76,4 @@ export async function returnTimes(uids: number[]): Promise<number[]> {
 
 export async function forget(uid: number): Promise<void> {
 	await nodebb.db().sortedSetRemove(K.returned, String(uid));
-}
-
-/* ---------- reads of other capabilities' sorted sets, whole (the snapshot job only) ---------- */
-
-/** A whole sorted set as value → score, read in pages so a large set never comes back in one reply. */
-export async function readScores(key: string, page = 10000): Promise<Map<string, number>> {
-	const db = nodebb.db();
-	const out = new Map<string, number>();
-	for (let start = 0; ; start += page) {
-		const rows = await db.getSortedSetRangeWithScores(key, start, start + page - 1);
-		for (const r of rows) {
-			out.set(asString(r.value), r.score);
-		}
-		if (rows.length < page) {
-			return out;
-		}
-	}
 }

@@ -5,11 +5,11 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import { asString } from '../coerce';
-import { canUsePlatform, registrationAccount } from '../platform/permissions';
 import * as access from './access';
 import { NOTIFICATION_TYPE } from './notify';
-import { isExempt, ROSTER_PRIVILEGE } from './permissions';
+import { canUsePlatform, registrationAccount, ROSTER_PRIVILEGE } from './permissions';
 import { apiRoutes, pageRoutes } from './routes';
+import * as retention from './retention';
 import * as roster from './roster';
 import * as store from './store';
 import * as verification from './verification';
@@ -33,7 +33,7 @@ interface PagePayload { req: nodebb.Req & { path?: string }; res: nodebb.Res }
 interface PrivilegeMap { set(key: string, value: { label: string; type: string }): void }
 
 const EVENT_TYPES = ['lvl-member-verified', 'lvl-member-revoked', 'lvl-member-reinstated', 'lvl-member-restored',
-	'lvl-member-override-ended', 'lvl-member-unlinked', 'lvl-request-refused', 'lvl-roster-imported', 'lvl-roster-edited'];
+	'lvl-member-override-ended', 'lvl-member-unlinked', 'lvl-request-refused', 'lvl-roster-imported', 'lvl-roster-edited', 'lvl-roster-retention'];
 
 export async function staticAppLoad(payload: { router: nodebb.Router; middleware: nodebb.HostMiddleware }): Promise<void> {
 	pageRoutes(payload.router, payload.middleware);
@@ -52,6 +52,16 @@ export async function staticAppLoad(payload: { router: nodebb.Router; middleware
 			const removed = await roster.expirePreviews();
 			if (removed) {
 				nodebb.log.info(`roster: ${String(removed)} unapplied preview(s) deleted`);
+			}
+		},
+	});
+	await nodebb.addJob({
+		name: 'lvl:membership-retention',
+		cronTime: '0 41 * * * *',
+		onTick: async () => {
+			const removed = await retention.expireLeft();
+			if (removed) {
+				nodebb.log.info(`roster: ${String(removed)} entr(y/ies) of people who left removed after the retention period`);
 			}
 		},
 	});
@@ -109,7 +119,7 @@ export async function filterRegisterInterstitial(payload: InterstitialPayload): 
 	const path = req.originalUrl ?? '';
 	if (uid > 0) {
 		// an existing account can step out with "cancel" and come back later
-		if (path.includes('/register/abort') || await canUsePlatform(uid) || await isExempt(uid) || await store.pendingRequestOf(uid)) {
+		if (path.includes('/register/abort') || await canUsePlatform(uid) || await store.pendingRequestOf(uid)) {
 			return payload;
 		}
 	} else {
@@ -236,7 +246,7 @@ export async function responseRouterPage(payload: PagePayload): Promise<void> {
 		return;
 	}
 	session.lvlPrompted = true;
-	if (await canUsePlatform(req.uid) || await isExempt(req.uid) || await store.pendingRequestOf(req.uid)) {
+	if (await canUsePlatform(req.uid) || await store.pendingRequestOf(req.uid)) {
 		return;
 	}
 	session.registration = { uid: req.uid, lvlVerify: true };

@@ -7,7 +7,7 @@ import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
 import * as access from './access';
-import { adminPage, page } from '../platform/pages';
+import { adminPage, page } from './pages';
 import { canManageRoster, ROSTER_PRIVILEGE } from './permissions';
 import * as roster from './roster';
 import type { ColumnMapping } from './rules';

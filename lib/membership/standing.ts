@@ -99,3 +99,17 @@ export function diffFingerprints(current: Map<string, string>, incoming: RosterE
 	}
 	return out;
 }
+
+/**
+ * When the roster's retention clock starts for someone who left: their end date when it has passed (midnight UTC),
+ * else the moment the platform first saw them inactive.
+ */
+export function retentionStart(endDate: string, seenAt: number): number {
+	const end = /^\d{4}-\d{2}-\d{2}$/.test(endDate) ? Date.parse(`${endDate}T00:00:00Z`) : NaN;
+	return Number.isFinite(end) && end <= seenAt ? end : seenAt;
+}
+
+/** Has the retention period of an entry that left at `since` run out? `days` 0 keeps it for good. */
+export function retentionOver(since: number, days: number, now: number): boolean {
+	return days > 0 && since + days * DAY <= now;
+}

@@ -617,3 +617,37 @@ export async function forgetAccount(uid: number): Promise<void> {
 	await unlink(uid);
 	await clearAttempts('uid', String(uid));
 }
+
+/* ---------- retention of the entries of people who left ---------- */
+
+/** sorted set: member numbers inactive on the roster in force → when their retention period started */
+const LEFT = 'lvl:roster:left';
+
+export async function leftSince(): Promise<Map<string, number>> {
+	const rows = await nodebb.db().getSortedSetRangeWithScores(LEFT, 0, -1);
+	return new Map(rows.map(r => [r.value, r.score]));
+}
+
+export async function setLeftSince(entries: [string, number][]): Promise<void> {
+	if (entries.length) {
+		await nodebb.db().sortedSetAdd(LEFT, entries.map(e => e[1]), entries.map(e => e[0]));
+	}
+}
+
+export async function forgetLeft(nums: string[]): Promise<void> {
+	if (nums.length) {
+		await nodebb.db().sortedSetRemove(LEFT, nums);
+	}
+}
+
+/** Removes one entry from version v with every index that names it; the roster's revision moves (previews are redone). */
+export async function removeEntry(v: number, entry: RosterEntry): Promise<void> {
+	const db = nodebb.db();
+	await db.delete(K.entry(v, entry.memberNumber));
+	await db.sortedSetRemove(K.numbers(v), entry.memberNumber);
+	await db.sortedSetRemove(K.names(v), nameIndex(entry));
+	await db.deleteObjectField(K.fingerprints(v), entry.memberNumber);
+	await db.delete(K.attempts('num', entry.memberNumber));
+	await db.incrObjectFieldBy(K.meta, 'count', -1);
+	await db.incrObjectField(K.meta, 'revision');
+}

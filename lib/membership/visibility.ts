@@ -5,7 +5,7 @@
  */
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
-import { canSeeMembership } from './permissions';
+import { canUsePlatform } from './permissions';
 import { withoutGroupTitle } from './rules';
 import * as store from './store';
 
@@ -66,7 +66,7 @@ async function platformCounts(uids: number[]): Promise<{ posts: number; topics: 
 export async function filterHelpersGetUserDataByUserSlug<T extends { userData: UserRecord; callerUID: number | string }>(payload: T): Promise<T> {
 	const { userData } = payload;
 	const caller = Number(payload.callerUID) || 0;
-	if (caller === Number(userData.uid) || await canSeeMembership(caller)) {
+	if (caller === Number(userData.uid) || await canUsePlatform(caller)) {
 		return payload;
 	}
 	const { membersGroup } = await settings.get();
@@ -90,7 +90,7 @@ export async function filterHelpersGetUserDataByUserSlug<T extends { userData: U
 /** `filter:userlist.get` (`/users`, `/api/users`, user search): the same, for every user listed. */
 export async function filterUserlistGet<T extends { users: UserList; uid: number | string }>(payload: T): Promise<T> {
 	const caller = Number(payload.uid) || 0;
-	if (!payload.users.length || await canSeeMembership(caller)) {
+	if (!payload.users.length || await canUsePlatform(caller)) {
 		return payload;
 	}
 	const users = payload.users.filter((u): u is UserRecord => !!u && Number(u.uid) > 0 && Number(u.uid) !== caller);
@@ -114,7 +114,7 @@ export async function filterUserlistGet<T extends { users: UserList; uid: number
 export async function filterUsersBuild<T extends { req: { uid?: number | string }; templateData: { users?: UserList } }>(payload: T): Promise<T> {
 	const caller = Number(payload.req.uid) || 0;
 	const users = payload.templateData.users ?? [];
-	if (!users.length || await canSeeMembership(caller)) {
+	if (!users.length || await canUsePlatform(caller)) {
 		return payload;
 	}
 	users.filter((u): u is UserRecord => !!u && Number(u.uid) !== caller).forEach(blankActivity);

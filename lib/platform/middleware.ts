@@ -1,25 +1,11 @@
 /**
- * Route guards shared by every capability. Access itself is decided in permissions.ts.
+ * Route guards for the plugin's admin endpoints. The member guards belong to membership (lib/membership/index.ts).
  */
-import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
-import { canManageSettings, canUsePlatform } from './permissions';
-import { statusOf } from '../membership/verification';
+import { canManageSettings } from './permissions';
 
-export const ERR_NOT_MEMBER = `[[${NS}:error.not-a-member]]`;
 export const ERR_NOT_LOGGED_IN = `[[${NS}:error.not-logged-in]]`;
-
-/** API guard: 401 for guests, 403 for accounts that are not verified members, in NodeBB's envelope. */
-export const apiMembersOnly: nodebb.Middleware = async (req, res, next) => {
-	if (!(req.uid > 0)) {
-		return nodebb.controllerHelpers().formatApiResponse(401, res, new Error(ERR_NOT_LOGGED_IN));
-	}
-	if (!await canUsePlatform(req.uid)) {
-		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error(ERR_NOT_MEMBER));
-	}
-	next();
-};
 
 /** API guard for the plugin's admin endpoints (same privilege as the ACP page). */
 export const apiSettingsManagers: nodebb.Middleware = async (req, res, next) => {
@@ -30,28 +16,4 @@ export const apiSettingsManagers: nodebb.Middleware = async (req, res, next) => 
 		return nodebb.controllerHelpers().formatApiResponse(403, res, new Error('[[error:no-privileges]]'));
 	}
 	next();
-};
-
-/**
- * Page guard: a guest or an unverified account gets the page that explains how to get in, with 401/403,
- * and none of the page's data.
- */
-export const pageMembersOnly: nodebb.Middleware = async (req, res, next) => {
-	if (await canUsePlatform(req.uid)) {
-		next();
-		return;
-	}
-	const status = req.uid > 0 ? 403 : 401;
-	// a page route's own middlewares run before NodeBB builds the header: a full page needs it built here
-	const url = (req.originalUrl ?? '').replace(asString(nodebb.nconf().get('relative_path')), '');
-	if (!url.startsWith('/api/')) {
-		await nodebb.middleware().buildHeaderAsync(req, res);
-	}
-	res.status(status);
-	res.render(`${NS}/members-only`, {
-		title: `[[${NS}:members-only.title]]`,
-		loggedIn: req.uid > 0,
-		pendingRequest: req.uid > 0 && (await statusOf(req.uid)).pendingRequest,
-		breadcrumbs: nodebb.controllerHelpers().buildBreadcrumbs([{ text: `[[${NS}:platform.name]]` }]),
-	});
 };

@@ -5,13 +5,11 @@ import { neutral, neutralFromHost } from '../kernel/text';
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
-import { apiMembersOnly, apiSettingsManagers } from './middleware';
-import { adminPage, page } from './pages';
-import { canUsePlatform } from './permissions';
+import { apiSettingsManagers } from './middleware';
+import { adminPage, apiMembersOnly, canUsePlatform, page, statusOf } from '../membership';
 import * as service from './service';
 import { asString } from '../coerce';
 import { needsReminder } from '../competences/profiles';
-import { statusOf } from '../membership/verification';
 
 export const LANDING_PATH = '/leden-voor-leden';
 

@@ -4,7 +4,7 @@
 import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { asString } from '../coerce';
-import { canUsePlatform } from './permissions';
+import { canUsePlatform } from '../membership';
 import { type CategoryHolders, membersGroupSpec, platformLeftovers, privilegePlan } from './rules';
 
 /**

@@ -3,11 +3,13 @@
  */
 import * as nodebb from '../nodebb';
 import { NS, PLUGIN_ID } from '../settings';
+import { asString } from '../coerce';
 import { apiRoutes, pageRoutes } from './routes';
 import * as erase from './erase';
 import * as service from './service';
 
 interface AdminHeader { plugins: { route: string; icon?: string; name: string }[] }
+interface ConsentBuild { req: nodebb.Req; templateData: Record<string, unknown> }
 
 export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
 	pageRoutes(payload.router);
@@ -52,4 +54,17 @@ export async function actionPluginActivate(payload: { id: string }): Promise<voi
 /** Runs after the capabilities' own handlers (priority): sweeps what names the member in shared keys. */
 export async function staticUserDelete(payload: { uid: number }): Promise<void> {
 	await erase.sweepAfterDeletion(payload.uid, await erase.namesOf(payload.uid));
+}
+
+/**
+ * NodeBB's own account page for consent and exports (`/user/<slug>/consent`): the plugin's export joins NodeBB's
+ * export buttons, for the account's owner only (the export is always the session's own data; an admin looking at
+ * another account's page is not offered their own download there). The button is put in place on the client.
+ */
+export async function filterAccountConsentBuild(payload: ConsentBuild): Promise<ConsentBuild> {
+	const { req, templateData } = payload;
+	if (req.uid > 0 && Number(templateData.uid) === req.uid) {
+		templateData.lvlOwnData = { exportUrl: `${asString(nodebb.nconf().get('relative_path'))}/api/v3/plugins/${NS}/me/data` };
+	}
+	return payload;
 }

@@ -7,7 +7,7 @@
  */
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as competencesHooks from '../competences/hooks';
 import * as profiles from '../competences/profiles';
 import * as engagementHooks from '../engagement/hooks';

@@ -8,7 +8,7 @@
 import { neutralFromHost } from '../kernel/text';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import * as competenceStore from '../competences/store';
 import { availabilityOf, setState } from './claims';
@@ -49,11 +49,11 @@ export async function coordinatorsOf(t: QaTopic): Promise<number[]> {
 }
 
 /** The one check for coordinating a question (the panel, the suggestions and the assign route). */
-export async function canCoordinate(tid: number, uid: number): Promise<boolean> {
+export async function canCoordinate(tid: number, uid: number, known?: QaTopic): Promise<boolean> {
 	if (!(uid > 0)) {
 		return false;
 	}
-	const t = await store.getTopic(tid);
+	const t = known?.tid === tid ? known : await store.getTopic(tid);
 	if (t?.type !== 'question') {
 		return false;
 	}

@@ -7,6 +7,7 @@
 import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 import { NS } from '../settings';
+import { type QaTopic } from './rules';
 import * as store from './store';
 
 export const DEMAND_K = {
@@ -31,8 +32,8 @@ export async function demandsOf(tids: number[]): Promise<number[]> {
 }
 
 /** Why a member may not say "me too" on a question, as a translation token; null when they may. */
-export async function meTooProblem(tid: number, uid: number): Promise<string | null> {
-	const t = await store.getTopic(tid);
+export async function meTooProblem(tid: number, uid: number, known?: QaTopic | null): Promise<string | null> {
+	const t = known?.tid === tid ? known : await store.getTopic(tid);
 	if (t?.type !== 'question' || t.deleted) {
 		return `[[${NS}:qa.error.demand-not-question]]`;
 	}
@@ -54,14 +55,14 @@ export interface DemandView {
 	can: boolean;
 }
 
-export async function view(tid: number, uid: number): Promise<DemandView> {
+export async function view(tid: number, uid: number, known?: { topic: QaTopic | null; ownerOrMod: boolean }): Promise<DemandView> {
 	if (!(uid > 0)) {
 		return { count: null, mine: false, can: false };
 	}
 	const [mine, problem, manages, count] = await Promise.all([
 		nodebb.db().isSortedSetMember(DEMAND_K.members(tid), String(uid)),
-		meTooProblem(tid, uid),
-		nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, uid),
+		meTooProblem(tid, uid, known?.topic),
+		known?.ownerOrMod ?? nodebb.privileges().topics.isOwnerOrAdminOrMod(tid, uid),
 		demandOf(tid),
 	]);
 	return { count: manages ? count : null, mine, can: !problem };

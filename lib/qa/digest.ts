@@ -7,7 +7,7 @@
 import { asCount, asString } from '../coerce';
 import { neutralFromHost, plain } from '../kernel/text';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import { NS } from '../settings';
 import * as lists from './lists';
 

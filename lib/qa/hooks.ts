@@ -16,7 +16,9 @@ import { apiRoutes, pageRoutes, QA_PATH } from './routes';
 import * as store from './store';
 import * as topics from './topics';
 
-type TopicLike = Record<string, unknown> & { icons?: string[] };
+/** A topic's label: HTML on NodeBB 4.11 (Harmony prints it raw); from 4.14 Harmony's `partials/topic/icon.tpl` object. */
+type TopicIcon = string | { classes: string; icon?: string; label: string };
+type TopicLike = Record<string, unknown> & { icons?: TopicIcon[] };
 
 export async function staticAppLoad(payload: { router: nodebb.Router }): Promise<void> {
 	pageRoutes(payload.router);
@@ -87,14 +89,27 @@ export async function actionTopicReply(payload: { post: { pid: number; tid: numb
 	}
 }
 
-function badges(t: QaTopic): string[] {
+/** NodeBB 4.14+ (with the Harmony that came with it) draws a topic's labels from objects, not HTML. */
+function labelsAsObjects(): boolean {
+	const [major = 0, minor = 0] = nodebb.hostVersion().split('.').map(n => parseInt(n, 10) || 0);
+	return major > 4 || (major === 4 && minor >= 14);
+}
+
+function badges(t: QaTopic): TopicIcon[] {
 	if (!t.type) {
 		return [];
 	}
 	const icon = { question: 'fa-circle-question', offer: 'fa-hand-holding-heart', wanted: 'fa-magnifying-glass', discussion: 'fa-comments' }[t.type];
+	const tone = t.status === 'solved' || t.status === 'fulfilled' ? 'text-bg-success' : t.status === 'open' ? 'text-bg-primary' : 'text-bg-secondary';
+	if (labelsAsObjects()) {
+		const out: TopicIcon[] = [{ classes: `text-bg-light lvl-badge lvl-type-${t.type}`, icon, label: `${NS}:qa.type.${t.type}` }];
+		if (t.status) {
+			out.push({ classes: `${tone} lvl-badge lvl-status-${t.status}`, label: `${NS}:qa.status.${t.status}` });
+		}
+		return out;
+	}
 	const out = [`<span class="badge text-bg-light border lvl-badge lvl-type-${t.type}" component="lvl/type"><i class="fa ${icon}"></i> [[${NS}:qa.type.${t.type}]]</span>`];
 	if (t.status) {
-		const tone = t.status === 'solved' || t.status === 'fulfilled' ? 'text-bg-success' : t.status === 'open' ? 'text-bg-primary' : 'text-bg-secondary';
 		out.push(`<span class="badge ${tone} lvl-badge lvl-status-${t.status}" component="lvl/status">[[${NS}:qa.status.${t.status}]]</span>`);
 	}
 	return out;
@@ -126,7 +141,8 @@ export async function filterTopicGet(payload: { topic: TopicLike; uid: number })
 			expiresAt: t.expiresAt,
 			canAccept: t.type === 'question' && mayManage,
 			canSetStatus: (t.type === 'offer' || t.type === 'wanted') && mayManage,
-			promise: await promise.view(t, payload.uid),
+			// the topic and the privilege already read: passed on, not read again on every topic page
+			promise: await promise.view(t, payload.uid, Date.now(), mayManage),
 		};
 	}
 	return payload;

@@ -6,7 +6,7 @@
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { apiMembersOnly } from '../platform/middleware';
+import { apiMembersOnly } from '../membership';
 import * as settings from '../settings';
 import * as claims from './claims';
 import * as coordinator from './coordinator';
@@ -40,14 +40,14 @@ export interface PromiseView {
 }
 
 /** What the topic page shows this member about a question's promise. */
-export async function view(t: QaTopic, uid: number, now = Date.now()): Promise<PromiseView | null> {
+export async function view(t: QaTopic, uid: number, now = Date.now(), ownerOrMod?: boolean): Promise<PromiseView | null> {
 	if (t.type !== 'question' || !(uid > 0)) {
 		return null;
 	}
 	const db = nodebb.db();
 	const [state, routed, routedToThem, isOwnerOrMod, mayCoordinate] = await Promise.all([
 		claims.stateOf(t.tid), db.sortedSetCard(K.routedFor(t.tid)), claims.wasRoutedTo(t.tid, uid),
-		nodebb.privileges().topics.isOwnerOrAdminOrMod(t.tid, uid), coordinator.canCoordinate(t.tid, uid),
+		ownerOrMod ?? nodebb.privileges().topics.isOwnerOrAdminOrMod(t.tid, uid), coordinator.canCoordinate(t.tid, uid, t),
 	]);
 	const pending = t.status === 'open' && !t.deleted && !t.firstReplyAt;
 	const claimed = activeClaim(state, now);

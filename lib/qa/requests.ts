@@ -7,10 +7,11 @@
 import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { canUsePlatform } from '../platform/permissions';
+import { canUsePlatform } from '../membership';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as competenceStore from '../competences/store';
+import { effectiveTier, searchable } from '../competences';
 import { type DirectRequest, readRequest, requestProblem } from './rules';
 import { deliver } from './quiet';
 import * as store from './store';
@@ -27,12 +28,14 @@ async function reachable(to: number, tid: number): Promise<boolean> {
 	if (!(to > 0) || !await canUsePlatform(to)) {
 		return false;
 	}
-	const [profile, paused, canRead] = await Promise.all([
+	const [profile, paused, canRead, s] = await Promise.all([
 		competenceStore.getProfile(to),
 		nodebb.db().getObjectField(K.memberPrefs(to), 'paused'),
 		nodebb.privileges().topics.can('topics:read', tid, to),
+		settings.get(),
 	]);
-	return profile.listed && profile.availability !== 'not-now' && asString(paused) !== '1' && canRead;
+	// at the hidden and names tiers a member is asked by routing only: a refusal here would tell their availability
+	return searchable(effectiveTier(profile, s)) && profile.availability !== 'not-now' && asString(paused) !== '1' && canRead;
 }
 
 /** Now, or when the member's quiet hours or "do not disturb" end (lib/qa/quiet.ts). */

@@ -6,11 +6,13 @@ import { neutralFromHost } from '../kernel/text';
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
 import { view as pulseView } from '../insight/widget';
-import { apiMembersOnly, apiSettingsManagers } from '../platform/middleware';
+import { apiMembersOnly } from '../membership';
+import { apiSettingsManagers } from '../platform/middleware';
 import { page } from '../platform/pages';
 import { NS } from '../settings';
 import * as profiles from '../competences/profiles';
-import { canUsePlatform } from '../platform/permissions';
+import { searchable } from '../competences';
+import { canUsePlatform } from '../membership';
 import * as lists from './lists';
 import * as requests from './requests';
 import * as routing from './routing';
@@ -62,6 +64,10 @@ async function countsFor(uid: number, viewer: number): Promise<Record<string, nu
 		throw new Error('[[error:no-user]]');
 	}
 	const [all, view] = await Promise.all([store.counts(uid), profiles.view(uid, viewer)]);
+	// the names tier shows a name and domains, nothing else (competences' tiers)
+	if (view && !view.self && !searchable(view.effectiveTier)) {
+		return {};
+	}
 	const shown = new Set((view?.competences ?? []).map(c => `c:${c.key}`));
 	return Object.fromEntries(Object.entries(all).filter(([field]) => !field.startsWith('c:') || shown.has(field)));
 }

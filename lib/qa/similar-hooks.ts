@@ -6,6 +6,7 @@ import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
 import * as demand from './demand';
 import * as digest from './digest';
+import { readTopic } from './rules';
 import * as similar from './similar';
 import { similarApiRoutes } from './similar-routes';
 
@@ -31,9 +32,12 @@ export async function actionTopicsPurge(payload: { topics: Record<string, unknow
 }
 
 /** The topic page (`filter:topic.get`: { topic, uid }): the "me too" button's state, the count for who may see it. */
-export async function filterTopicGet(payload: { topic: Record<string, unknown> & { lvlQa?: { type?: string } }; uid: number }): Promise<typeof payload> {
-	if (payload.topic.lvlQa?.type === 'question') {
-		payload.topic.lvlDemand = await demand.view(asCount(payload.topic.tid), payload.uid);
+export async function filterTopicGet(payload: { topic: Record<string, unknown> & { lvlQa?: { type?: string; canAccept?: boolean } }; uid: number }): Promise<typeof payload> {
+	const qa = payload.topic.lvlQa;
+	if (qa?.type === 'question') {
+		// the Q&A hook before this one read the topic and whether the reader manages it (for a question: canAccept)
+		const known = typeof qa.canAccept === 'boolean' ? { topic: readTopic(payload.topic), ownerOrMod: qa.canAccept } : undefined;
+		payload.topic.lvlDemand = await demand.view(asCount(payload.topic.tid), payload.uid, known);
 	}
 	return payload;
 }

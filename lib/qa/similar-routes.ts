@@ -6,7 +6,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
-import { apiMembersOnly } from '../platform/middleware';
+import { apiMembersOnly } from '../membership';
 import { NS } from '../settings';
 import * as demand from './demand';
 import * as similar from './similar';

@@ -170,3 +170,64 @@ export async function latestQuestions(key: string, uid: number, count: number): 
 	const visible = await nodebb.privileges().topics.filterTids('topics:read', tids, uid);
 	return nodebb.topics().getTopicsByTids(visible, uid);
 }
+
+/* ---------- the figures Insight reads (through lib/qa/index.ts) ---------- */
+
+export type StatSet = 'questions' | 'firstReply' | 'accepted' | 'firstClaim';
+
+function statKey(scope: string, which: StatSet): string {
+	return which === 'questions' ? K.statQuestions(scope) : which === 'firstReply' ? K.statFirstReply(scope)
+		: which === 'accepted' ? K.statAccepted(scope) : K.statFirstClaim(scope);
+}
+
+/**
+ * A scope's whole figure set (`all`, `cid:<cid>`, `c:<competence>`) as tid → score (creation time, or the duration in
+ * ms), read in large pages: PostgreSQL sorts the whole set again for each page read.
+ */
+export async function statScores(scope: string, which: StatSet, page = 100000): Promise<Map<string, number>> {
+	const db = nodebb.db();
+	const key = statKey(scope, which);
+	const out = new Map<string, number>();
+	for (let start = 0; ; start += page) {
+		const rows = await db.getSortedSetRangeWithScores(key, start, start + page - 1);
+		for (const r of rows) {
+			out.set(asString(r.value), r.score);
+		}
+		if (rows.length < page) {
+			return out;
+		}
+	}
+}
+
+/** The questions (tids) created in [from, to] (scores inclusive; '-inf' / '+inf' allowed). */
+export async function questionsCreated(from: number | string, to: number | string): Promise<string[]> {
+	return nodebb.db().getSortedSetRangeByScore(K.statQuestions('all'), 0, -1, from, to);
+}
+
+/** The first reply's delay of each question (null: none yet). */
+export async function firstReplyDelays(tids: string[]): Promise<(number | null)[]> {
+	return tids.length ? nodebb.db().sortedSetScores(K.statFirstReply('all'), tids) : [];
+}
+
+/** How many questions, offers or wanted posts were created in [from, to]; the unanswered ones created in [min, max]. */
+export async function countCreated(what: 'questions' | 'offer' | 'wanted', from: number | string, to: number | string): Promise<number> {
+	return nodebb.db().sortedSetCount(what === 'questions' ? K.statQuestions('all') : K.type(what), from, to);
+}
+
+export async function countUnanswered(min: number | string, max: number | string): Promise<number> {
+	return nodebb.db().sortedSetCount(K.unanswered, min, max);
+}
+
+/** Answers given and accepted, per member. */
+export async function answerCounts(uids: number[]): Promise<{ answered: number; accepted: number }[]> {
+	if (!uids.length) {
+		return [];
+	}
+	const rows = await nodebb.db().getObjectsFields(uids.map(K.counts), ['answered', 'accepted']);
+	return rows.map(c => ({ answered: asCount(c?.answered), accepted: asCount(c?.accepted) }));
+}
+
+/** The open questions, oldest first, at most `count`. */
+export async function openQuestions(count: number): Promise<number[]> {
+	return (await nodebb.db().getSortedSetRange(K.openQuestions, 0, count - 1)).map(Number);
+}

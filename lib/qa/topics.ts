@@ -8,6 +8,7 @@ import * as nodebb from '../nodebb';
 import * as settings from '../settings';
 import { NS } from '../settings';
 import * as taxonomy from '../competences/taxonomy';
+import { acceptedChanged } from '../competences';
 import {
 	acceptProblem, type CategoryQa, expiryReminderAt, initialStatus, normaliseCategory, type QaTopic, readTopicInput, settableStatuses,
 	type Status, type TopicInput, type TopicType, validateCategory,
@@ -193,6 +194,7 @@ export async function accept(tid: number, pid: number, actor: number): Promise<Q
 		await Promise.all([
 			store.bump(post.uid, 'accepted', 1),
 			...t.competences.map(c => store.bump(post.uid, `c:${c}`, 1)),
+			acceptedChanged(post.uid, t.competences, 1),
 		]);
 		if (!t.accepted.length) {
 			await Promise.all([
@@ -235,6 +237,7 @@ export async function undo(tid: number, pid: number, actor: number | 'system', a
 		await Promise.all([
 			store.bump(answerer, 'accepted', -1),
 			...t.competences.map(c => store.bump(answerer, `c:${c}`, -1)),
+			acceptedChanged(answerer, t.competences, -1),
 		]);
 		if (!accepted.length) {
 			await Promise.all([
@@ -339,7 +342,7 @@ export async function forget(t: QaTopic): Promise<void> {
 		...store.statScopes(t).flatMap(scope => [K.statQuestions(scope), K.statFirstReply(scope), K.statAccepted(scope)].map(key => db.sortedSetRemove(key, tid))),
 		...(t.type === 'question' ? [store.bump(t.uid, 'asked', -1)] : []),
 		...answerers.map(uid => store.bump(uid, 'answered', -1)),
-		...acceptedBy.flatMap(uid => [store.bump(uid, 'accepted', -1), ...t.competences.map(c => store.bump(uid, `c:${c}`, -1))]),
+		...acceptedBy.flatMap(uid => [store.bump(uid, 'accepted', -1), ...t.competences.map(c => store.bump(uid, `c:${c}`, -1)), acceptedChanged(uid, t.competences, -1)]),
 	]);
 	const routed = (await db.getSortedSetRange(K.routedFor(t.tid), 0, -1)).map(Number);
 	await Promise.all(routed.map(uid => db.sortedSetRemove(K.routedTo(uid), tid)));

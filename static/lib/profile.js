@@ -4,8 +4,8 @@
 // the API (raw values and the current revision), adds and removes competences, checks the limits and saves.
 // On any error what the member typed stays on the screen. Everything from the API goes in as text or form values.
 define('forum/account/lvl-competences', [
-	'forum/account/header', 'api', 'alerts', 'translator', 'bootbox', 'forum/lvl/directory',
-], function (header, api, alerts, translator, bootbox, directory) {
+	'forum/account/header', 'api', 'alerts', 'translator', 'bootbox', 'lvl/picker',
+], function (header, api, alerts, translator, bootbox, picker) {
 	const Profile = {};
 	const BASE = '/plugins/lvl';
 	const LIMITS = { profession: 100, sector: 100, help: 600, note: 300, years: 70, proposal: 80 };
@@ -19,6 +19,12 @@ define('forum/account/lvl-competences', [
 			// another member's profile: read only, with "ask this member"
 			require(['lvl/ask'], function (ask) {
 				ask.bind($('[component="lvl/profile"]'));
+			});
+			// the contact tier: a chat, if the member chose it (NodeBB's own chat module)
+			$('[component="lvl/profile/reach-chat"]').on('click', function (e) {
+				e.preventDefault();
+				const uid = this.getAttribute('data-uid');
+				require(['chat'], chat => chat.newChat(uid));
 			});
 			return;
 		}
@@ -138,12 +144,17 @@ define('forum/account/lvl-competences', [
 		state.form.find('[data-language]').each(function () {
 			this.checked = (p.languages || []).includes(this.getAttribute('data-language'));
 		});
-		field('listed').prop('checked', p.listed !== false);
+		// the directory tier ('' = the association's default); "listed" is what forms sent before tiers
+		field('tier').val(p.tier || (p.listed === false ? 'hidden' : ''));
+		field('contactNote').val(p.contactNote || '');
+		state.form.find('[data-contact]').each(function () {
+			this.checked = (p.contact || []).includes(this.getAttribute('data-contact'));
+		});
 		state.form.find('[data-hide]').each(function () {
 			this.checked = (p.hidden || []).includes(this.getAttribute('data-hide'));
 		});
 		state.root.find('[data-max]').each(function () { count(this); });
-		state.root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', p.listed !== false);
+		state.root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', field('tier').val() !== 'hidden');
 		state.form.find('.is-invalid').removeClass('is-invalid');
 		renderCompleteness(p);
 		afterListChange();
@@ -291,7 +302,10 @@ define('forum/account/lvl-competences', [
 			sector: String(field('sector').val() || ''),
 			availability: field('availability').val() || 'available',
 			help: String(field('help').val() || ''),
-			listed: field('listed').is(':checked'),
+			tier: field('tier').val() || '',
+			listed: field('tier').val() !== 'hidden',
+			contact: state.form.find('[data-contact]:checked').map(function () { return this.getAttribute('data-contact'); }).get(),
+			contactNote: String(field('contactNote').val() || ''),
 			hidden: state.form.find('[data-hide]:checked').map(function () { return this.getAttribute('data-hide'); }).get(),
 		};
 	}
@@ -448,7 +462,7 @@ define('forum/account/lvl-competences', [
 	function bind() {
 		const root = state.root;
 
-		directory.picker({
+		picker.create({
 			input: root.find('#lvl-add-input'),
 			list: root.find('#lvl-add-list'),
 			exclude: chosenKeys,
@@ -478,8 +492,8 @@ define('forum/account/lvl-competences', [
 				$(e.target).removeClass('is-invalid');
 			}
 		});
-		field('listed').on('change', function () {
-			root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', this.checked);
+		field('tier').on('change', function () {
+			root.find('[component="lvl/editor/unlisted"]').toggleClass('d-none', this.value !== 'hidden');
 		});
 		state.form.on('submit', function (e) {
 			e.preventDefault();

@@ -49,7 +49,7 @@
 		if (!cid || !app.user.uid) {
 			return;
 		}
-		require(['api', 'forum/lvl/directory'], function (api, directory) {
+		require(['api', 'lvl/picker'], function (api, picker) {
 			api.get(BASE + '/categories/' + encodeURIComponent(cid), {}).then(function (cfg) {
 				if (!cfg || !cfg.qa) {
 					return;
@@ -107,7 +107,7 @@
 					refresh();
 				}
 
-				directory.picker({
+				picker.create({
 					input: input,
 					list: block.find('[component="lvl/qa/picker/list"]'),
 					exclude: function () { return post.lvlCompetences; },

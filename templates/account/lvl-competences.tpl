@@ -6,7 +6,7 @@
 		<a class="btn btn-sm btn-ghost" href="{config.relative_path}/wie-weet-wat"><i class="fa fa-fw fa-search" aria-hidden="true"></i> {{tx("lvl:directory.title")}}</a>
 	</div>
 
-	{{{ if !hidden }}}
+	{{{ if shownFully }}}
 	<div class="d-flex flex-wrap align-items-center gap-2" component="lvl/profile/reciprocity">
 		<div class="card">
 			<div class="card-body d-flex flex-wrap gap-3 p-2 small">
@@ -172,13 +172,28 @@
 					<div class="card-body d-flex flex-column gap-3 p-3">
 						<h4 class="fs-6 fw-semibold mb-0" id="lvl-privacy-title">{{tx("lvl:profile.privacy")}}</h4>
 						<div>
-							<div class="form-check form-switch">
-								<input class="form-check-input" type="checkbox" role="switch" id="lvl-listed" data-field="listed" aria-describedby="lvl-listed-help">
-								<label class="form-check-label fw-semibold" for="lvl-listed">{{tx("lvl:profile.listed")}}</label>
-							</div>
-							<div class="form-text" id="lvl-listed-help">{{tx("lvl:profile.listed-help")}}</div>
+							<label class="form-label fw-semibold" for="lvl-tier">{{tx("lvl:profile.tier")}}</label>
+							<select class="form-select" id="lvl-tier" data-field="tier" aria-describedby="lvl-tier-help" {{{ if tierLocked }}}disabled{{{ end }}}>
+								<option value="">{{tx("lvl:profile.tier-default", tierDefaultLabel)}}</option>
+								{{{ each tiers }}}
+								<option value="{./value}">{{tx(lvlKey("lvl:tier.", ./value))}}</option>
+								{{{ end }}}
+							</select>
+							<div class="form-text" id="lvl-tier-help">{{{ if tierLocked }}}{{tx("lvl:profile.tier-locked")}}{{{ else }}}{{tx("lvl:profile.tier-help")}}{{{ end }}}</div>
 							<div class="alert alert-warning mt-2 mb-0 d-none" component="lvl/editor/unlisted">{{tx("lvl:profile.unlisted-warning")}}</div>
 						</div>
+						<fieldset>
+							<legend class="form-label fs-6 mb-1">{{tx("lvl:profile.contact-legend")}}</legend>
+							<div class="form-text mt-0 mb-2">{{tx("lvl:profile.contact-help")}}</div>
+							{{{ each contactWays }}}
+							<div class="form-check py-1">
+								<input class="form-check-input" type="checkbox" id="lvl-contact-{./value}" data-contact="{./value}">
+								<label class="form-check-label" for="lvl-contact-{./value}">{{tx(lvlKey("lvl:contact.", ./value))}}</label>
+							</div>
+							{{{ end }}}
+							<label class="form-label mt-2" for="lvl-contact-note">{{tx("lvl:profile.contact-note")}}</label>
+							<input type="text" class="form-control" id="lvl-contact-note" data-field="contactNote" maxlength="200">
+						</fieldset>
 						<fieldset>
 							<legend class="form-label fs-6 mb-1">{{tx("lvl:profile.hide-legend")}}</legend>
 							<div class="form-text mt-0 mb-2">{{tx("lvl:profile.hide-help")}}</div>
@@ -297,7 +312,38 @@
 	{{{ if hidden }}}
 	<div class="alert alert-info mb-0" component="lvl/profile/hidden">{{tx("lvl:profile.not-listed")}}</div>
 	{{{ else }}}
+	{{{ if namesOnly }}}
+	<section class="d-flex flex-column gap-2" component="lvl/profile/names-only" aria-labelledby="lvl-view-domains">
+		<h4 class="fs-6 fw-semibold mb-0" id="lvl-view-domains">{{tx("lvl:profile.domains")}}</h4>
+		{{{ if domainsShown.length }}}
+		<div class="d-flex flex-wrap gap-1">
+			{{{ each domainsShown }}}
+			<span class="badge rounded-pill border text-body fw-normal" component="lvl/profile/domain">{{./label}}</span>
+			{{{ end }}}
+		</div>
+		{{{ else }}}
+		<p class="text-secondary mb-0">{{tx("lvl:profile.view-empty")}}</p>
+		{{{ end }}}
+		<p class="small text-secondary mb-0">{{tx("lvl:profile.names-only-note")}}</p>
+	</section>
+	{{{ else }}}
 	<div class="d-flex flex-column gap-3" component="lvl/profile/view">
+		{{{ if reach }}}
+		<section class="card" component="lvl/profile/reach" aria-labelledby="lvl-view-reach">
+			<div class="card-body p-3 d-flex flex-column gap-1">
+				<h4 class="fs-6 fw-semibold mb-1" id="lvl-view-reach">{{tx("lvl:profile.reach")}}</h4>
+				{{{ if reach.email }}}
+				<div class="text-break"><i class="fa fa-fw fa-envelope text-secondary" aria-hidden="true"></i> <a href="mailto:{{reach.email}}" component="lvl/profile/reach-email">{{reach.email}}</a></div>
+				{{{ end }}}
+				{{{ if reach.chat }}}
+				<div><a class="btn btn-sm btn-outline-primary" href="#" data-uid="{uid}" role="button" component="lvl/profile/reach-chat"><i class="fa fa-fw fa-comments" aria-hidden="true"></i> {{tx("lvl:contact.chat")}}</a></div>
+				{{{ end }}}
+				{{{ if reach.note }}}
+				<div class="text-break" component="lvl/profile/reach-note">{{reach.note}}</div>
+				{{{ end }}}
+			</div>
+		</section>
+		{{{ end }}}
 		{{{ if (profile.profession || profile.sector) }}}
 		<div class="d-flex flex-column gap-1">
 			{{{ if profile.profession }}}
@@ -371,6 +417,7 @@
 			{{{ end }}}
 		</section>
 	</div>
+	{{{ end }}}
 	{{{ end }}}
 	{{{ end }}}
 </div>

@@ -67,7 +67,11 @@ describe('browser: the board\'s dashboard and the members\' pulse', function () 
 			await page.goto(`${FORUM_URL}/admin/plugins/lvl/insight?period=month&lang=fr`);
 		}
 		await root.locator('[data-section="qa"]').waitFor();
-		await page.waitForTimeout(500);
+		// the reloaded page's charts are drawn (without animation) before the screenshot
+		await page.waitForFunction(() => {
+			const c = document.querySelector('canvas[data-chart="months"]');
+			return c instanceof HTMLCanvasElement && c.width > 0 && new URLSearchParams(location.search).get('period') === 'month';
+		}, undefined);
 		await shot(page, `acp-insight-desktop-${lang}`);
 		await context.close();
 	}

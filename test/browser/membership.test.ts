@@ -100,7 +100,11 @@ describe('browser: a new member registers and proves membership', function () {
 		await page.locator('.bootbox, .modal-backdrop').first().waitFor({ state: 'detached' });
 		await page.click('[data-bs-target="#lvl-tab-roster"]');
 		await page.waitForSelector('#lvl-tab-roster.show td:has-text("Van den Broeck")');
-		await page.waitForTimeout(400); // Bootstrap's fade
+		// Bootstrap's fade has ended: the tab is fully drawn before the screenshot
+		await page.waitForFunction(() => {
+			const tab = document.querySelector('#lvl-tab-roster');
+			return tab !== null && getComputedStyle(tab).opacity === '1';
+		}, undefined);
 		await shot(page, 'acp-roster-list-nl');
 		await context.close();
 	});

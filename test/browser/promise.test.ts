@@ -56,17 +56,17 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await login(page, luc.username, luc.password);
 		await page.goto(`${FORUM_URL}/notifications`);
 		const item = page.locator(`a[href*="/topic/${String(tid)}"]`).first();
-		await item.waitFor({ timeout: 30000 });
+		await item.waitFor();
 		await item.click();
-		await page.waitForURL(new RegExp(`/topic/${String(tid)}`), { timeout: 30000 });
+		await page.waitForURL(new RegExp(`/topic/${String(tid)}`));
 		// the buttons' labels arrive through NodeBB's translator, in Luc's language
 		const claim = page.locator('[component="lvl/promise/claim"]').filter({ hasText: 'Je m\'en occupe' });
-		await claim.waitFor({ timeout: 20000 });
-		await page.locator('[component="lvl/promise/decline"]').filter({ hasText: 'Pas pour moi' }).waitFor({ timeout: 20000 });
+		await claim.waitFor();
+		await page.locator('[component="lvl/promise/decline"]').filter({ hasText: 'Pas pour moi' }).waitFor();
 		await shot(page, 'promise-claim-phone-fr');
 		await claim.click();
-		await page.locator('[component="lvl/promise/release"]').waitFor({ timeout: 20000 });
-		await page.locator('[component="lvl/promise/actions"]').filter({ hasText: /Vous vous occupez de cette question/ }).waitFor({ timeout: 20000 });
+		await page.locator('[component="lvl/promise/release"]').waitFor();
+		await page.locator('[component="lvl/promise/actions"]').filter({ hasText: /Vous vous occupez de cette question/ }).waitFor();
 		await context.close();
 	});
 
@@ -76,7 +76,7 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await login(page, an.username, an.password);
 		await page.goto(`${FORUM_URL}/topic/${String(tid)}`);
 		const line = page.locator('[component="lvl/promise/status"]');
-		await line.filter({ hasText: /neemt je vraag op/ }).waitFor({ timeout: 20000 });
+		await line.filter({ hasText: /neemt je vraag op/ }).waitFor();
 		// NodeBB shows the username unless the forum shows full names
 		assert.match(await line.innerText(), /(Luc Dubois|luc\.dubois) neemt je vraag op\./);
 		assert.strictEqual(await line.getAttribute('data-state'), 'claimed');
@@ -93,12 +93,12 @@ describe('browser: claim from the notification, the asker\'s status line, a coor
 		await login(page, adminLogin().username, adminLogin().password);
 		await page.goto(`${FORUM_URL}/topic/${String(other)}`);
 		const panel = page.locator('[component="lvl/promise/assign"]');
-		await panel.filter({ hasText: /Toewijzen aan een lid/ }).waitFor({ timeout: 20000 });
+		await panel.filter({ hasText: /Toewijzen aan een lid/ }).waitFor();
 		const row = panel.locator('div.border').filter({ hasText: /Marie Claes|marie\.claes/ });
-		await row.waitFor({ timeout: 20000 });
+		await row.waitFor();
 		await shot(page, 'promise-coordinator-phone-nl');
 		await row.locator('[component="lvl/promise/assign-member"]').click();
-		await page.locator('[component="lvl/promise/status"]').filter({ hasText: /Een coördinator vroeg (Marie Claes|marie\.claes)/ }).waitFor({ timeout: 20000 });
+		await page.locator('[component="lvl/promise/status"]').filter({ hasText: /Een coördinator vroeg (Marie Claes|marie\.claes)/ }).waitFor();
 		await context.close();
 		const m = new Session(FORUM_URL);
 		await m.login(marie.username, marie.password);

@@ -1,6 +1,6 @@
 import assert from 'assert';
 import type { Browser } from 'playwright-core';
-import { adminLogin, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot } from '../support/browser';
+import { adminLogin, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, openPostTools, PHONE, shot } from '../support/browser';
 import { Session } from '../support/http';
 import { DEMO_CATEGORIES, DEMO_PEOPLE, seedAssociation } from '../support/seed';
 
@@ -53,7 +53,8 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		topicPath = new URL(page.url()).pathname;
 		// the address changes before ajaxify has replaced the category's list with the topic: wait for the topic
 		await page.locator('[component="topic"]').waitFor();
-		await page.locator('[component="lvl/type"]').first().waitFor();
+		// the type's label (HTML with its component on 4.11, Harmony's label with our class from 4.14)
+		await page.locator('[component="topic/labels"] .lvl-type-question').first().waitFor();
 		assert.match(await page.locator('[component="topic/labels"]').innerText(), /Vraag/);
 		await context.close();
 	});
@@ -81,7 +82,7 @@ describe('browser: a question reaches the member who knows, is answered and acce
 		await page.goto(`${FORUM_URL}${topicPath}`);
 		await page.waitForLoadState('networkidle');
 		const answer = page.locator('[component="post"]').filter({ hasText: /codes 1211/ }).first();
-		await answer.locator('[component="post/tools"]').first().click();
+		await openPostTools(page, answer);
 		const accept = page.locator('[component="lvl/accept"]').first();
 		await accept.waitFor();
 		await accept.click();

@@ -1,6 +1,6 @@
 import assert from 'assert';
 import type { Browser, Page } from 'playwright-core';
-import { adminLogin, bound, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, PHONE, shot, submitRegistrationSteps } from '../support/browser';
+import { adminLogin, bound, chooseLanguage, DESKTOP, FORUM_URL, launch, login, newContext, openPostTools, PHONE, shot, submitRegistrationSteps } from '../support/browser';
 import { type Envelope, Session } from '../support/http';
 import { DEMO_PEOPLE, seedAssociation, seedCharter, STARTER_CHARTER } from '../support/seed';
 
@@ -106,31 +106,46 @@ describe('browser: the charter is accepted, and a warning cites an article', fun
 		return t.body.response.mainPid;
 	}
 
-	let mariePid = 0;
+	/** The charter's articles as the API gives them (the ids the warning and the flag cite). */
+	async function articleIds(): Promise<string[]> {
+		const c = await new Session(FORUM_URL).get<Envelope<{ articles: { id: string }[] }>>(`${API}/charter`);
+		return c.body.response.articles.map(a => a.id);
+	}
 
 	it('a moderator warns Marie citing an article, from the post menu (Dutch)', async () => {
+		// its own post of Marie's: this story depends on no other
 		await acceptAs(marie.username, marie.password);
 		const pid = await postAs(marie.username, marie.password);
-		mariePid = pid;
 		const context = await newContext(browser, DESKTOP, 'nl-BE');
 		const page: Page = await context.newPage();
 		await login(page, adminLogin().username, adminLogin().password);
 		await page.goto(`${FORUM_URL}/post/${String(pid)}?lang=nl`);
 		const post = page.locator(`[component="post"][data-pid="${String(pid)}"]`);
 		await post.waitFor();
-		await post.locator('[component="post/tools"] .dropdown-toggle, [component="post/tools"] button').first().click();
+		await openPostTools(page, post);
 		await page.locator('[component="lvl/warn"]').first().click();
 		const form = page.locator('[component="lvl/warn/form"]');
 		await form.waitFor();
 		await form.locator('[component="lvl/warn/article"]').selectOption({ index: 0 });
 		await form.locator('[component="lvl/warn/note"]').fill('Kritiek mag, scheldwoorden niet.');
 		await shot(page, 'charter-warn-desktop-nl');
-		await page.locator('.modal.show .btn-warning').click();
-		await page.locator('.alert-success, [component="toaster/toast"]').first().waitFor({ timeout: 20000 }).catch(() => undefined);
+		// the warning is saved when the forum answers, not when a toast may show: wait for that answer
+		const [saved] = await Promise.all([
+			page.waitForResponse(r => r.url().endsWith(`${API}/warnings`) && r.request().method() === 'POST'),
+			page.locator('.modal.show .btn-warning').click(),
+		]);
+		assert.strictEqual(saved.status(), 200, await saved.text());
 		await context.close();
+		const admin = new Session(FORUM_URL);
+		await admin.login(adminLogin().username, adminLogin().password);
+		const uid = (await admin.get<{ uid: number }>(`/api/user/username/${marie.username}`)).body.uid;
+		const list = await admin.get<Envelope<{ warnings: { pid?: number; note: string; active: boolean }[] }>>(`${API}/members/${String(uid)}/warnings`);
+		assert.ok(list.body.response.warnings.some(w => Number(w.pid) === pid && w.active && w.note.includes('scheldwoorden')), list.text);
 	});
 
 	it('Luc reports Marie\'s post citing an article in NodeBB\'s flag dialog (French); the flags list filters by that article', async () => {
+		await acceptAs(marie.username, marie.password);
+		const mariePid = await postAs(marie.username, marie.password);
 		await acceptAs(luc.username, luc.password);
 		const context = await newContext(browser, DESKTOP, 'fr-BE');
 		const page = await context.newPage();
@@ -138,15 +153,18 @@ describe('browser: the charter is accepted, and a warning cites an article', fun
 		await page.goto(`${FORUM_URL}/post/${String(mariePid)}`);
 		const post = page.locator(`[component="post"][data-pid="${String(mariePid)}"]`);
 		await post.waitFor();
-		await post.locator('[component="post/tools"] .dropdown-toggle, [component="post/tools"] button').first().click();
+		await openPostTools(page, post);
 		await page.locator('[component="post/flag"]').first().click();
 		const reason = page.locator('[component="lvl/flag-reason"]').filter({ hasText: /Courtoisie/ }).first();
 		await reason.waitFor();
 		assert.strictEqual(await page.locator('#flag-reason-spam').isVisible(), false, 'the articles replace NodeBB\'s generic reasons');
 		await reason.locator('input[type="radio"]').check();
 		await shot(page, 'charter-flag-dialog-desktop-fr');
-		await page.locator('#flag-post-commit').click();
-		await page.locator('.alert-success, [component="toaster/toast"]').first().waitFor();
+		const [flagged] = await Promise.all([
+			page.waitForResponse(r => r.url().endsWith('/api/v3/flags') && r.request().method() === 'POST'),
+			page.locator('#flag-post-commit').click(),
+		]);
+		assert.strictEqual(flagged.status(), 200, await flagged.text());
 		await context.close();
 
 		const admin = new Session(FORUM_URL);
@@ -159,12 +177,19 @@ describe('browser: the charter is accepted, and a warning cites an article', fun
 	});
 
 	it('Marie sees her active warning, the article quoted and why (her charter page, French)', async () => {
+		// its own warning, given through the API the moderator's form uses
+		await acceptAs(marie.username, marie.password);
+		const pid = await postAs(marie.username, marie.password);
+		const admin = new Session(FORUM_URL);
+		await admin.login(adminLogin().username, adminLogin().password);
+		const given = await admin.post(`${API}/warnings`, { pid, articleId: (await articleIds())[0], note: 'Kritiek mag, scheldwoorden niet.' });
+		assert.strictEqual(given.status, 200, given.text);
 		await chooseLanguage(marie.username, marie.password, 'fr');
 		const context = await newContext(browser, PHONE, 'fr-BE');
 		const page = await context.newPage();
 		await login(page, marie.username, marie.password);
 		await page.goto(`${FORUM_URL}/gedragscode#lvl-my-warnings`);
-		const warning = page.locator('[component="lvl/charter/warning"]').first();
+		const warning = page.locator('[component="lvl/charter/warning"]').filter({ hasText: /Kritiek mag/ }).first();
 		await warning.waitFor();
 		const text = await warning.innerText();
 		assert.match(text, /Article 1 · Courtoisie/);

@@ -45,7 +45,7 @@ describe('browser: the secretariat imports its own Belgian file, decides the sta
 		await page.goto(`${FORUM_URL}/admin/plugins/lvl/roster?lang=fr`);
 		await page.setInputFiles('#lvl-upload-file', { name: 'liste-des-membres.csv', mimeType: 'text/csv', buffer: belgianFile() });
 		await page.locator('form:has(#lvl-upload-file) button[type="submit"]').click();
-		await page.waitForSelector('#lvl-active-statuses tr', { timeout: 20000 });
+		await page.waitForSelector('#lvl-active-statuses tr');
 
 		const ticked = async (value: string) => page.locator(`#lvl-active-statuses input[value="${value}"]`).isChecked();
 		assert.strictEqual(await ticked('Werkend lid'), true);
@@ -78,11 +78,11 @@ describe('browser: the secretariat imports its own Belgian file, decides the sta
 		await peopleDialog.waitFor();
 		assert.match(await peopleDialog.innerText(), /qui ne se sont jamais inscrits/);
 		await peopleDialog.locator('.bootbox-accept').click();
-		await page.waitForSelector('#lvl-preview.d-none', { state: 'attached', timeout: 30000 });
+		await page.waitForSelector('#lvl-preview.d-none', { state: 'attached' });
 
 		await page.click('[data-bs-target="#lvl-tab-roster"]');
 		await page.selectOption('#lvl-roster-filter', 'unregistered');
-		await page.waitForSelector('#lvl-tab-roster.show td:has-text("Peeters")', { timeout: 20000 });
+		await page.waitForSelector('#lvl-tab-roster.show td:has-text("Peeters")');
 		assert.ok(!await page.locator('#lvl-roster-table td:has-text("Claes")').count(), 'a member who resigned is not expected to register');
 		await shot(page, 'acp-roster-unregistered-fr');
 		await context.close();

@@ -83,27 +83,27 @@ describe('browser: the text sweep (member text is shown as typed, never run)', f
 		it(`${h.name}: profile tab, directory, competence page, search box and client navigation`, async () => {
 			await saveAll(h.text);
 			await page.goto(`${FORUM_URL}/user/${author.username}/competenties`);
-			await page.waitForSelector('[component="lvl/profile"], .lvl-profile, #content h1, #content h2', { timeout: 20000 });
+			await page.waitForSelector('[component="lvl/profile"], .lvl-profile, #content h1, #content h2');
 			await assertShownAsTyped('profile tab', h.text);
 
 			await page.goto(`${FORUM_URL}/wie-weet-wat?c=law.labour&q=${encodeURIComponent(h.text)}`);
-			await page.waitForSelector('#content form', { timeout: 20000 });
+			await page.waitForSelector('#content form');
 			assert.deepStrictEqual(dialogs, [], 'directory: a dialog fired');
 			assert.strictEqual(await page.locator('a[href^="javascript:" i]').count(), 0, 'directory: a javascript: link');
 			assert.strictEqual(await page.locator('input[name="q"]').first().inputValue(), h.text, '?q= shown as typed in its box');
 
 			await page.goto(`${FORUM_URL}/wie-weet-wat?c=law.labour`);
 			const card = page.locator('[component="lvl/member"]').filter({ hasText: author.fullname.split(' ')[0]! }).first();
-			await card.waitFor({ timeout: 20000 });
+			await card.waitFor();
 			await assertShownAsTyped('directory', h.text);
 
 			await page.goto(`${FORUM_URL}/wie-weet-wat/law.labour`);
-			await page.waitForSelector('[component="lvl/member"]', { timeout: 20000 });
+			await page.waitForSelector('[component="lvl/member"]');
 			await assertShownAsTyped('competence page', h.text);
 
 			// client navigation: the profile tab rendered by the browser's Benchpress and translator
 			await page.locator(`[component="lvl/member"] a[href$="/user/${author.username}/competenties"]`).first().click();
-			await page.waitForURL(/\/competenties/, { timeout: 20000 });
+			await page.waitForURL(/\/competenties/);
 			await page.waitForLoadState('networkidle');
 			await assertShownAsTyped('profile tab after navigation', h.text);
 			if (h.name === 'token') {

@@ -3,7 +3,7 @@ import * as nodebb from '../../lib/nodebb';
 import * as settings from '../../lib/settings';
 import * as access from '../../lib/membership/access';
 import * as store from '../../lib/membership/store';
-import { canUsePlatform } from '../../lib/platform/permissions';
+import { canUsePlatform } from '../../lib/membership';
 import { createUser, eventually, guest, loginAs, notificationArrives, type TestUser, unique } from '../support/forum';
 import type { Envelope, Session } from '../support/http';
 import { belgianCsv, importRoster, type Person, type RosterPreview, upload } from '../support/roster';

@@ -3,7 +3,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Session } from './http';
 
 export const FORUM_URL = process.env.LVL_FORUM_URL ?? 'http://127.0.0.1:4599';
@@ -48,6 +48,21 @@ export async function bound(page: Page, selector: string): Promise<void> {
 	}, selector);
 }
 
+/**
+ * Opens a post's tools menu once NodeBB's topic script listens for it: the menu's items are fetched when the dropdown
+ * opens, by a handler bound after the page's script has run. Clicked earlier (a loaded machine), the menu opens empty
+ * and stays so. Waits on both conditions, then for the loaded items.
+ */
+export async function openPostTools(page: Page, post: Locator): Promise<void> {
+	await page.waitForFunction(() => {
+		const w = window as unknown as { $?: { _data(el: Element, what: string): Record<string, unknown[]> | undefined } };
+		const topic = document.querySelector('[component="topic"]');
+		return Boolean(topic && w.$?._data(topic, 'events')?.show?.length);
+	}, undefined);
+	await post.locator('[component="post/tools"] .dropdown-toggle, [component="post/tools"] button').first().click();
+	await post.locator('[component="post/tools"] .dropdown-menu[data-loaded="true"]').first().waitFor();
+}
+
 export async function login(page: Page, username: string, password: string): Promise<void> {
 	await page.goto(`${FORUM_URL}/login`);
 	await bound(page, '#login');
@@ -71,7 +86,7 @@ export async function submitRegistrationSteps(page: Page): Promise<void> {
 		}
 	}
 	await Promise.all([
-		page.waitForResponse(r => r.url().endsWith('/register/complete') && r.request().method() === 'POST', { timeout: 30000 }),
+		page.waitForResponse(r => r.url().endsWith('/register/complete') && r.request().method() === 'POST'),
 		page.click('form[action$="/register/complete"] button.btn-primary'),
 	]);
 	await page.waitForLoadState('load');

@@ -8,7 +8,7 @@ import * as settings from '../../lib/settings';
 import * as roster from '../../lib/membership/roster';
 import * as store from '../../lib/membership/store';
 import * as engagementStore from '../../lib/engagement/store';
-import { canUsePlatform } from '../../lib/platform/permissions';
+import { canUsePlatform } from '../../lib/membership';
 import { guest, unique } from './forum';
 import type { Session } from './http';
 

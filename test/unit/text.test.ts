@@ -2,9 +2,9 @@ import assert from 'assert';
 import { neutral, neutralFromHost, plain, token } from '../../lib/kernel/text';
 import { lvlKey, txToken } from '../../lib/kernel/templates';
 
-// The client's copy of the template helpers (static/lib/text.js) must follow the same rule as the server's.
+// The client's template helpers (static/lib/text.ts, built into build/client) must follow the same rule as the server's.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require('../../../static/lib/text.js') as { txToken: typeof txToken; lvlKey: typeof lvlKey };
+const client = require('../../client/static/lib/text.js') as { txToken: typeof txToken; lvlKey: typeof lvlKey };
 
 const HOSTILE = [
 	'<script>alert(1)</script>',

@@ -58,6 +58,11 @@
 									<label class="form-label" for="lvl-rosterPreviewDays">{{tx("lvl:admin.roster-preview-days")}}</label>
 									<input type="number" min="1" max="90" step="1" id="lvl-rosterPreviewDays" name="rosterPreviewDays" class="form-control">
 								</div>
+								<div class="col-12 col-md-6">
+									<label class="form-label" for="lvl-rosterRetentionDays">{{tx("lvl:admin.roster-retention-days")}}</label>
+									<input type="number" min="0" max="3650" step="1" id="lvl-rosterRetentionDays" name="rosterRetentionDays" class="form-control" aria-describedby="lvl-rosterRetentionDays-help">
+									<div class="form-text" id="lvl-rosterRetentionDays-help">{{tx("lvl:admin.roster-retention-days-help")}}</div>
+								</div>
 							</div>
 							<div class="mb-3">
 								<label class="form-label" for="lvl-exemptGroups">{{tx("lvl:admin.exempt-groups")}}</label>
@@ -67,6 +72,21 @@
 									{{{ end }}}
 								</select>
 								<div class="form-text">{{tx("lvl:admin.exempt-groups-help")}}</div>
+							</div>
+							<h6 class="fw-bold mt-4 mb-2">{{tx("lvl:admin.tier-title")}}</h6>
+							<div class="mb-3">
+								<label class="form-label" for="lvl-directoryTier">{{tx("lvl:admin.directory-tier")}}</label>
+								<select id="lvl-directoryTier" name="directoryTier" class="form-select" aria-describedby="lvl-directoryTier-help">
+									<option value="hidden">{{tx("lvl:tier.hidden")}}</option>
+									<option value="names">{{tx("lvl:tier.names")}}</option>
+									<option value="profile">{{tx("lvl:tier.profile")}}</option>
+									<option value="contact">{{tx("lvl:tier.contact")}}</option>
+								</select>
+								<div class="form-text" id="lvl-directoryTier-help">{{tx("lvl:admin.directory-tier-help")}}</div>
+							</div>
+							<div class="form-check form-switch mb-3">
+								<input class="form-check-input" type="checkbox" id="lvl-directoryTierLocked" name="directoryTierLocked">
+								<label class="form-check-label" for="lvl-directoryTierLocked">{{tx("lvl:admin.directory-tier-locked")}}</label>
 							</div>
 							<h6 class="fw-bold mt-4 mb-2">{{tx("lvl:admin.qa-title")}}</h6>
 							<div class="form-check form-switch mb-3">

@@ -12,8 +12,17 @@
 				<div class="text-secondary small text-break"><i class="fa fa-fw fa-briefcase" aria-hidden="true"></i> {{./profession}}</div>
 				{{{ end }}}
 			</div>
+			{{{ if !./namesOnly }}}
 			<span class="badge rounded-pill flex-shrink-0 {{{ if (./availability == "available") }}}text-bg-success{{{ end }}}{{{ if (./availability == "limited") }}}text-bg-warning{{{ end }}}{{{ if (./availability == "not-now") }}}text-bg-secondary{{{ end }}}">{{tx(lvlKey("lvl:availability.", ./availability))}}</span>
+			{{{ end }}}
 		</div>
+		{{{ if ./namesOnly }}}
+		<div class="d-flex flex-wrap gap-1" component="lvl/member/domains">
+			{{{ each ./domains }}}
+			<span class="badge rounded-pill border text-body fw-normal">{{./label}}</span>
+			{{{ end }}}
+		</div>
+		{{{ end }}}
 		{{{ if (./full || ./awayUntil) }}}
 		<div class="d-flex flex-wrap gap-1" component="lvl/member/promise">
 			{{{ if ./awayUntil }}}<span class="badge rounded-pill text-bg-secondary" component="lvl/member/away"><i class="fa fa-plane" aria-hidden="true"></i> {{tx("lvl-promise:directory.away", ./awayUntil)}}</span>{{{ end }}}
@@ -49,7 +58,9 @@
 		<div class="d-grid d-sm-flex gap-2 mt-1">
 			<a class="btn btn-outline-secondary" href="{config.relative_path}/user/{./userslug}/competenties"><i class="fa fa-fw fa-user" aria-hidden="true"></i> {{tx("lvl:member.view-profile")}}</a>
 			<a class="btn btn-primary" href="{config.relative_path}/user/{./userslug}" role="button" component="lvl/chat" data-uid="{./uid}"><i class="fa fa-fw fa-comment" aria-hidden="true"></i> {{tx("lvl:member.send-message")}}</a>
+			{{{ if !./namesOnly }}}
 			<button type="button" class="btn btn-outline-primary" component="lvl/ask" data-uid="{./uid}"><i class="fa fa-fw fa-circle-question" aria-hidden="true"></i> {{tx("lvl:qa.ask.button")}}</button>
+			{{{ end }}}
 		</div>
 	</div>
 </li>

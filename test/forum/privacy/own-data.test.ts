@@ -36,6 +36,25 @@ describe('Own data: a member who left exports and erases their plugin data', () 
 		goneS = await loginAs(gone);
 	});
 
+	it('NodeBB\'s own consent and export page offers the plugin\'s export to the account\'s owner', async () => {
+		const page = await goneS.get<{ lvlOwnData?: { exportUrl: string } }>(`/api/user/${gone.username.toLowerCase()}/consent`);
+		assert.strictEqual(page.status, 200, page.text.slice(0, 300));
+		assert.ok(page.body.lvlOwnData, 'the plugin\'s export is offered on the owner\'s page');
+		assert.match(page.body.lvlOwnData.exportUrl, /\/api\/v3\/plugins\/lvl\/me\/data$/);
+		const relativePath: unknown = nodebb.nconf().get('relative_path');
+		const url = page.body.lvlOwnData.exportUrl.replace(typeof relativePath === 'string' ? relativePath : '', '');
+		const file = await goneS.get<Export>(url);
+		assert.strictEqual(file.status, 200, file.text.slice(0, 300));
+		assert.match(file.headers.get('content-disposition') ?? '', /attachment/);
+		assert.strictEqual(file.body.uid, gone.uid);
+		// an admin looking at that member's page is not offered a download there (it would be the admin's own data)
+		const admin = await createUser('beheerder', { admin: true });
+		const seen = await (await loginAs(admin)).get<{ lvlOwnData?: unknown; uid: number }>(`/api/user/${gone.username.toLowerCase()}/consent`);
+		assert.strictEqual(seen.status, 200, seen.text.slice(0, 300));
+		assert.strictEqual(seen.body.uid, gone.uid);
+		assert.strictEqual(seen.body.lvlOwnData, undefined);
+	});
+
 	it('a member who left exports their own data', async () => {
 		assert.strictEqual((await goneS.get(`${API}/competences`)).status, 403, 'no longer a member of the platform');
 		const res = await goneS.get<Export>(`${API}/me/data`);
