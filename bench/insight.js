@@ -165,6 +165,77 @@ async function snapshotTimes(configFile, timesArg) {
 	}
 }
 
+/**
+ * Where the dashboard's time goes: service.dashboard() in process, with the plugin's Q&A, competence, membership and
+ * insight functions and every database read timed (inclusive times). Prints markdown.
+ */
+async function profileDashboard(configFile, period) {
+	const { db, plugin } = await loadNodebb(configFile);
+	try {
+		const calls = new Map();
+		const wrap = (obj, label) => {
+			for (const name of Object.keys(obj)) {
+				const fn = obj[name];
+				if (typeof fn !== 'function' || fn.__wrapped) {
+					continue;
+				}
+				const w = function (...args) {
+					const t0 = performance.now();
+					const done = () => {
+						const row = calls.get(`${label}.${name}`) || { ms: 0, n: 0 };
+						row.ms += performance.now() - t0;
+						row.n += 1;
+						calls.set(`${label}.${name}`, row);
+					};
+					const out = fn.apply(this, args);
+					if (out && typeof out.then === 'function') {
+						return out.finally(done);
+					}
+					done();
+					return out;
+				};
+				w.__wrapped = true;
+				try {
+					obj[name] = w;
+				} catch {
+					// a read-only export
+				}
+			}
+		};
+		wrap(db, 'db');
+		for (const [mod, label] of [['qa/index.js', 'qa'], ['insight/store.js', 'insight.store'], ['insight/engagement.js', 'insight.engagement'], ['insight/promise.js', 'insight.promise'], ['competences/store.js', 'competences.store'], ['membership/store.js', 'membership.store']]) {
+			try {
+				wrap(plugin(mod), label);
+			} catch {
+				// not there in this version
+			}
+		}
+		const service = plugin('insight/service.js');
+		await service.dashboard(period || '90d', 'nl');
+		calls.clear();
+		const t0 = performance.now();
+		await service.dashboard(period || '90d', 'nl');
+		const total = performance.now() - t0;
+		const promise = plugin('insight/promise.js');
+		await promise.forPage();
+		calls.clear();
+		const tp = performance.now();
+		await promise.forPage();
+		const promiseMs = performance.now() - tp;
+		const promiseCalls = [...calls].filter(([k]) => k.startsWith('db.') || k.startsWith('qa.') || k.startsWith('insight.promise')).sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+		calls.clear();
+		const lines0 = [`The ACP page's promise figures (insight/promise.forPage(), #15), second call: ${Math.round(promiseMs)} ms, recomputed on every view:`, '', '| call | calls | ms in all |', '|---|---:|---:|', ...promiseCalls.map(([k, v]) => `| ${k} | ${v.n} | ${Math.round(v.ms)} |`), ''];
+		process.stdout.write(`${lines0.join('\n')}\n`);
+		const lines = [`service.dashboard('${period || '90d'}') in process, second call: ${Math.round(total)} ms. Inclusive times (a function's time holds its database calls):`, '', '| call | calls | ms in all |', '|---|---:|---:|'];
+		for (const [k, v] of [...calls].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+			lines.push(`| ${k} | ${v.n} | ${Math.round(v.ms)} |`);
+		}
+		process.stdout.write(`${lines.join('\n')}\n`);
+	} finally {
+		await db.close();
+	}
+}
+
 /* ---------- in the bench ---------- */
 
 const PERIODS = ['month', '90d', '365d', 'all'];
@@ -299,7 +370,7 @@ module.exports = { seed, snapshotTimes, runSuite };
 
 if (require.main === module) {
 	const [mode, ...args] = process.argv.slice(2);
-	const fn = { seed, snapshot: snapshotTimes }[mode];
+	const fn = { seed, snapshot: snapshotTimes, profile: profileDashboard }[mode];
 	if (!fn) {
 		console.error('usage: node bench/insight.js seed <config file> <members> <topics> | snapshot <config file> <times>');
 		process.exit(2);
