@@ -273,6 +273,8 @@ async function benchDatabase(h, db, opts) {
 		out.snapshots = times;
 		out.seed = { seedMs: scaled.seed.result.totalMs, snapshotMs: Math.min(...times) };
 		log(`insight ${db} @ ${opts.members}: snapshots ${times.map(x => Math.round(x)).join(', ')} ms`);
+		const prof = h.runInNodebb(h.nbb, [__filename, 'profile', f.configFile, '90d'], { stdio: 'pipe', timeout: 30 * 60 * 1000 });
+		out.profile = prof.status === 0 ? String(prof.stdout).trim() : `(the profile failed: ${String(prof.stderr).slice(-500)})`;
 	} else {
 		log(`insight ${db}: preparing the ${name} forum afresh`);
 		f = forum.prepare(h.nbb, name, { fresh: true, build: h.buildOnce(), log });
@@ -344,6 +346,9 @@ function report(results, opts, started) {
 	row('"Recount now" (over HTTP)', r => `${fmt(r.recountMs)} ms`);
 	row('NodeBB\'s own `GET /api/v3/ping`: p50 / p95 (the machine\'s baseline)', r => `${fmt(r.ping.p50)} / ${fmt(r.ping.p95)} ms`);
 	row('forum memory: idle after start / at the end', r => `${mb(r.idle)} / ${mb(r.peak)}`);
+	for (const r of results.filter(x => x.profile)) {
+		lines.push('', `### Where the ACP page's time goes: ${r.db}, ${r.members.toLocaleString('en-US')} members (in process)`, '', r.profile);
+	}
 	return lines.join('\n');
 }
 
