@@ -50,10 +50,6 @@ export interface DirectoryPage {
 	pageCount: number;
 }
 
-function intersect(a: Map<number, Candidate>, b: Set<number>): Map<number, Candidate> {
-	return new Map([...a].filter(([uid]) => b.has(uid)));
-}
-
 const filterOf = (q: DirectoryQuery): ScoreFilter => ({ role: q.role, language: q.language, region: q.region, availability: q.availability });
 
 /**
@@ -68,6 +64,8 @@ interface IndexCopy {
 	uids: Float64Array;
 	scores: Float64Array;
 	h: Histogram;
+	/** uid → position, for lookups (several competences, or a competence and words) */
+	position?: Map<number, number>;
 }
 
 const copies = new Map<string, IndexCopy>();
@@ -195,36 +193,49 @@ async function oneCompetence(key: string, q: DirectoryQuery, viewer: number, wan
 	return { top, total: Math.max(0, total) };
 }
 
+/** Where each uid sits in a copy: built once per copy (per index version), on the first search that needs a lookup. */
+function positionOf(copy: IndexCopy): Map<number, number> {
+	copy.position ??= new Map(Array.from(copy.uids, (uid, i) => [uid, i]));
+	return copy.position;
+}
+
 /**
- * The members who match a query, with what ranks them. A competence is read from its own index only, from the asked
- * level up, and the filters are read off each member's index score: one key per competence, whatever the filters.
+ * The members who match a query, with what ranks them. Several competences, or a competence and words: the smallest
+ * source is walked (a word's hits, at most WORD_LIMIT, or the holders of the rarest competence from the asked level)
+ * and every other is asked about each of its members by a lookup in this process's copy, never read whole.
  */
 async function candidates(q: DirectoryQuery, keys: string[], textWords: string[]): Promise<Map<number, Candidate> | null> {
 	let cands: Map<number, Candidate> | null = null;
 	const filter = filterOf(q);
-	// from this process's copies of the indexes (a version check each), not every holder read from the database again
 	const minScore = minScoreFor(q.minLevel);
-	const lists = (await Promise.all(keys.map(indexCopy))).map(copy => holdersFrom(copy, minScore));
-	for (const rows of lists.sort((a, b) => a.length - b.length)) {
-		const here = new Map<number, Candidate>();
-		for (const r of rows) {
-			const prev = cands?.get(r.uid);
-			if ((cands && !prev) || !scoreMatches(r.score, filter)) {
-				continue;
-			}
-			here.set(r.uid, { uid: r.uid, score: Math.max(prev?.score ?? 0, rankingOf(r.score)), matches: (prev?.matches ?? 0) + 1, lastonline: 0 });
+	const fits = (score: number): boolean => score >= minScore && scoreMatches(score, filter);
+	// every word's prefix range at once (on PostgreSQL each is a query of its own), and a version check per competence
+	const [held, wordHits] = await Promise.all([Promise.all(keys.map(indexCopy)), Promise.all(textWords.map(w => store.wordMatches(w, WORD_LIMIT)))]);
+	if (held.length || wordHits.length) {
+		const rarestCopy = [...held].sort((a, b) => a.uids.length - b.uids.length)[0];
+		const rarestWords = [...wordHits].sort((a, b) => a.size - b.size)[0];
+		let seed: number[] = [];
+		if (rarestWords && (!rarestCopy || rarestWords.size < rarestCopy.uids.length)) {
+			seed = [...rarestWords];
+		} else if (rarestCopy) {
+			seed = holdersFrom(rarestCopy, minScore).map(r => r.uid);
 		}
-		cands = here;
-	}
-	// every word's prefix range at once (on PostgreSQL each is a query of its own), intersected in the query's order
-	const wordHits = await Promise.all(textWords.map(w => store.wordMatches(w, WORD_LIMIT)));
-	for (const hits of wordHits) {
-		if (!cands) {
-			cands = new Map([...hits].map(uid => [uid, { uid, score: 0, matches: 1, lastonline: 0 }]));
-		} else {
-			cands = intersect(cands, hits);
-			for (const c of cands.values()) {
-				c.matches += 1;
+		cands = new Map();
+		for (const uid of seed) {
+			let score = 0;
+			let matches = 0;
+			const inAll = held.every((copy) => {
+				const at = positionOf(copy).get(uid);
+				const s = at === undefined ? -1 : copy.scores[at] ?? -1;
+				if (!fits(s)) {
+					return false;
+				}
+				score = Math.max(score, rankingOf(s));
+				matches += 1;
+				return true;
+			}) && wordHits.every(hits => hits.has(uid));
+			if (inAll) {
+				cands.set(uid, { uid, score, matches: matches + wordHits.length, lastonline: 0 });
 			}
 		}
 	}

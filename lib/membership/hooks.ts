@@ -7,25 +7,18 @@ import { NS } from '../settings';
 import { asString } from '../coerce';
 import * as access from './access';
 import { NOTIFICATION_TYPE } from './notify';
-import { canUsePlatform, registrationAccount, ROSTER_PRIVILEGE } from './permissions';
+import { registrationAccount, ROSTER_PRIVILEGE } from './permissions';
+import * as registration from './registration';
+import type { RegistrationData } from './registration';
 import { apiRoutes, pageRoutes } from './routes';
 import * as retention from './retention';
 import * as roster from './roster';
 import * as store from './store';
-import * as verification from './verification';
 
 interface Interstitial {
 	template: string;
 	data: Record<string, unknown>;
 	callback: (userData: RegistrationData, formData: Record<string, unknown>) => Promise<void>;
-}
-interface RegistrationData {
-	uid?: number;
-	register?: boolean;
-	/** token of what this step proved, set by the step's callback only (the record itself is in the database) */
-	lvlProof?: string;
-	lvlVerify?: boolean;
-	[key: string]: unknown;
 }
 interface InterstitialPayload { req: nodebb.Req; userData: RegistrationData; interstitials: Interstitial[] }
 interface UserCreatePayload { user: { uid: number | string }; data: RegistrationData }
@@ -82,10 +75,6 @@ export async function filterUserNotificationTypes(payload: { types: string[] }):
 	return payload;
 }
 
-function field(form: Record<string, unknown>, name: string): unknown {
-	return form[name];
-}
-
 /** Keys of the registration state that belong to the plugin's steps (and `uid`, which names the account they act on). */
 const OWNED = /^lvl/i;
 
@@ -112,72 +101,14 @@ export async function filterRegisterCheck<T extends { userData: Record<string, u
 export async function filterRegisterInterstitial(payload: InterstitialPayload): Promise<InterstitialPayload> {
 	const { req, userData } = payload;
 	const uid = registrationAccount(req.uid, userData);
-	if (uid === null) {
+	if (uid === null || !await registration.needsStep(uid, userData, req.originalUrl ?? '')) {
 		return payload;
 	}
 	const s = await settings.get();
-	const path = req.originalUrl ?? '';
-	if (uid > 0) {
-		// an existing account can step out with "cancel" and come back later
-		if (path.includes('/register/abort') || await canUsePlatform(uid) || await store.pendingRequestOf(uid)) {
-			return payload;
-		}
-	} else {
-		const proof = await store.getRegistrationProof(userData.lvlProof);
-		if (proof && !(proof.kind === 'later' && s.verificationMode === 'refuse')) {
-			return payload;
-		}
-	}
 	payload.interstitials.push({
 		template: 'partials/lvl/verify-step',
 		data: { refuse: s.verificationMode === 'refuse' && !uid, registering: !uid, attemptsPerHour: s.attemptsPerHour, ...nodebb.i18nFor(req) },
-		callback: async (data, form) => {
-			const action = asString(field(form, 'lvlAction')) || 'verify';
-			const ip = req.ip ?? '';
-			const input = {
-				memberNumber: field(form, 'lvlMemberNumber'),
-				email: field(form, 'lvlEmail'),
-				lastName: field(form, 'lvlLastName'),
-				birthDate: field(form, 'lvlBirthDate'),
-			};
-			delete data.lvlVerify;
-			const mode = (await settings.get()).verificationMode;
-			if (action === 'later') {
-				if (mode === 'refuse' && !uid) {
-					throw new Error(`[[${NS}:error.verification-required]]`);
-				}
-				if (!uid) {
-					// registration goes on without a link; NodeBB asks the interstitials again before creating
-					data.lvlProof = await store.saveRegistrationProof({ kind: 'later', memberNumber: '', note: '' });
-				}
-				return;
-			}
-			if (action === 'manual') {
-				if (mode === 'refuse' && !uid) {
-					throw new Error(`[[${NS}:error.manual-needs-account]]`);
-				}
-				const note = typeof form.lvlNote === 'string' ? form.lvlNote : '';
-				const num = typeof input.memberNumber === 'string' ? input.memberNumber : '';
-				if (!note.trim()) {
-					throw new Error(`[[${NS}:error.note-required]]`);
-				}
-				if (uid) {
-					await verification.requestManual(uid, num, note, 'asked');
-				} else {
-					data.lvlProof = await store.saveRegistrationProof({ kind: 'manual', memberNumber: num.slice(0, 50), note: note.slice(0, 500) });
-				}
-				return;
-			}
-			if (uid) {
-				await verification.verify(uid, ip, input);
-				return;
-			}
-			const result = await verification.check(0, ip, input);
-			if (!result.ok) {
-				throw new Error(verification.ERR_NO_MATCH);
-			}
-			data.lvlProof = await store.saveRegistrationProof({ kind: 'verified', memberNumber: result.memberNumber, note: '' });
-		},
+		callback: (data, form) => registration.takeStep(uid, req.ip ?? '', form, data),
 	});
 	return payload;
 }
@@ -191,7 +122,7 @@ const pendingLinks = new Map<number, Promise<void>>();
 /** The account now exists: link what the verification step proved, or file the manual request. */
 export async function actionUserCreate(payload: UserCreatePayload): Promise<void> {
 	const uid = Number(payload.user.uid);
-	const work = linkNewAccount(uid, payload.data);
+	const work = registration.linkNewAccount(uid, payload.data);
 	pendingLinks.set(uid, work);
 	try {
 		await work;
@@ -205,29 +136,6 @@ export async function filterRegisterComplete(payload: { uid: number | string; ne
 	await pendingLinks.get(Number(payload.uid));
 	payload.next = `${asString(nodebb.nconf().get('relative_path'))}/leden-voor-leden`;
 	return payload;
-}
-
-/**
- * Only a proof the step itself stored counts (whoever calls user.create with whatever data); the roster entry is
- * checked again: it must still exist, be active and be free.
- */
-async function linkNewAccount(uid: number, data: RegistrationData): Promise<void> {
-	try {
-		const proof = await store.takeRegistrationProof(data.lvlProof);
-		if (proof?.kind === 'verified') {
-			const now = await verification.stillLinkable(proof.memberNumber);
-			if (now === 'ok') {
-				await verification.linkAccount(uid, proof.memberNumber, 'registration');
-			} else if (now === 'linked') {
-				// someone linked it between the step and the creation: the secretariat decides
-				await verification.requestManual(uid, proof.memberNumber, '', 'already-linked');
-			}
-		} else if (proof?.kind === 'manual') {
-			await verification.requestManual(uid, proof.memberNumber, proof.note, 'asked');
-		}
-	} catch (err) {
-		nodebb.log.error(`linking new account ${String(uid)} failed: ${String(err)}`);
-	}
 }
 
 /**
@@ -246,7 +154,7 @@ export async function responseRouterPage(payload: PagePayload): Promise<void> {
 		return;
 	}
 	session.lvlPrompted = true;
-	if (await canUsePlatform(req.uid) || await store.pendingRequestOf(req.uid)) {
+	if (!await registration.shouldPrompt(req.uid)) {
 		return;
 	}
 	session.registration = { uid: req.uid, lvlVerify: true };

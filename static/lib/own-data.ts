@@ -35,7 +35,7 @@ export function start(): void {
 		}
 		const exportUrl = own.exportUrl;
 		tr('[[lvl-privacy:own-data.consent-export]]').then((label) => {
-			const link = $('<a class="btn btn-outline-secondary" download component="lvl/own-data/consent-export"><i class="fa fa-download"></i> </a>');
+			const link = $('<a class="btn btn-outline-secondary" download data-ajaxify="false" component="lvl/own-data/consent-export"><i class="fa fa-download"></i> </a>');
 			link.attr('href', exportUrl).append(document.createTextNode(label));
 			const buttons = $('[data-action="export-profile"]').parent();
 			if (buttons.length) {

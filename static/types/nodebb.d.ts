@@ -45,7 +45,7 @@ declare module 'alerts' {
 }
 
 declare module 'translator' {
-	interface Translator {
+	export interface Translator {
 		translate(text: string, lang?: string): Promise<string>;
 		translate(text: string, lang: string, callback: (translated: string) => void): void;
 		escape(text: string): string;
@@ -58,7 +58,7 @@ declare module 'translator' {
 
 declare module 'bootbox' {
 	interface DialogButton { label: string; className?: string; callback?: () => boolean | undefined }
-	interface DialogOptions {
+	export interface DialogOptions {
 		title?: string;
 		message: string | JQuery | HTMLElement;
 		size?: string;
@@ -66,10 +66,10 @@ declare module 'bootbox' {
 		backdrop?: boolean;
 		buttons?: Record<string, DialogButton>;
 	}
-	interface Bootbox {
+	export interface Bootbox {
 		confirm(message: string, callback: (ok: boolean) => void): JQuery;
 		alert(message: string, callback?: () => void): JQuery;
-		dialog(options: DialogOptions): JQuery;
+		dialog: (options: DialogOptions) => JQuery;
 		prompt(options: {
 			title: string; message?: string; inputType?: string; required?: boolean; maxlength?: number;
 			callback: (value: string | null) => boolean | undefined;

@@ -7,7 +7,7 @@
 			<h2 class="fs-6 fw-semibold mb-0">{{tx("lvl-privacy:own-data.title")}}</h2>
 			<p class="mb-0 small text-secondary">{{tx("lvl-privacy:own-data.explain")}}</p>
 			<div class="d-flex flex-wrap gap-2">
-				<a class="btn btn-outline-secondary btn-sm" href="{config.relative_path}/api/v3/plugins/lvl/me/data" download component="lvl/own-data/export"><i class="fa fa-download" aria-hidden="true"></i> {{tx("lvl-privacy:own-data.export")}}</a>
+				<a class="btn btn-outline-secondary btn-sm" href="{config.relative_path}/api/v3/plugins/lvl/me/data" download data-ajaxify="false" component="lvl/own-data/export"><i class="fa fa-download" aria-hidden="true"></i> {{tx("lvl-privacy:own-data.export")}}</a>
 				<button type="button" class="btn btn-outline-danger btn-sm" component="lvl/own-data/erase"><i class="fa fa-eraser" aria-hidden="true"></i> {{tx("lvl-privacy:own-data.erase")}}</button>
 			</div>
 		</div>

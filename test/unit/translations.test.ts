@@ -28,7 +28,7 @@ function load(lang: string): Map<string, Record<string, string>> {
 
 /** Every `[[ns:key` this plugin writes in its code, templates and client scripts, for its own namespaces. */
 function usedKeys(namespaces: string[]): Map<string, string[]> {
-	const files = [...walk(path.join(ROOT, 'lib'), ['.ts']), ...walk(path.join(ROOT, 'templates'), ['.tpl']), ...walk(path.join(ROOT, 'static'), ['.js'])];
+	const files = [...walk(path.join(ROOT, 'lib'), ['.ts']), ...walk(path.join(ROOT, 'templates'), ['.tpl']), ...walk(path.join(ROOT, 'static'), ['.js', '.ts'])];
 	const used = new Map<string, string[]>();
 	// literal tokens, and tokens written with the namespace constant: `[[${NS}:key`
 	const re = /\[\[(?:([a-z0-9-]+)|\$\{NS\}):([a-zA-Z0-9._-]+)/g;
