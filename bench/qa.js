@@ -210,6 +210,7 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 			say(`seeded in ${Math.round(result.seedMs / 1000)} s`);
 		}
 		const seedResult = JSON.parse(seed.result);
+		delete seedResult.questionTids; // the seeder's list of questions (bench/scale.js), not part of the output
 		if (!await db.exists(plugin('qa/store.js').K.openQuestions)) {
 			// a database seeded before the open questions had a key of their own: the plugin's upgrade fills it
 			await require(path.join(ROOT, 'build', 'upgrades', 'lvl-qa-open-questions.js')).method();
