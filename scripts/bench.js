@@ -64,6 +64,8 @@ const QA = {
 // the seeded scales (bench/scale.js): members per scale, each in a database of its own
 const SCALES = arg('scales', '10000,50000,100000').split(',').map(Number).filter(x => x > 0);
 const OVERHEAD = {
+	// the seeded scale measured (bench/scale.js); also the cluster suite's
+	scale: Number(arg('overhead-scale', 50000)),
 	rounds: Math.min(10, Number(arg('rounds', 2))),
 	seconds: Math.min(60, Number(arg('seconds', 5))),
 	connections: Math.min(64, Number(arg('connections', 8))),
