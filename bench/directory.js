@@ -143,7 +143,8 @@ async function reuse(configFile, countArg) {
 		const store = plugin('competences/store.js');
 		const listed = await db.sortedSetCard(store.K.listed);
 		const groupCount = await db.sortedSetCard(`group:${seedResult.membersGroup}:members`);
-		if (listed !== seedResult.listed || groupCount !== seedResult.groupCount || !await groups.exists(seedResult.membersGroup)) {
+		// other suites' own accounts (the overhead suite's member) may have joined the group: fewer would be a change
+		if (listed !== seedResult.listed || groupCount < seedResult.groupCount || !await groups.exists(seedResult.membersGroup)) {
 			return say({ reuse: false, reason: `the database changed since seeding: ${listed} listed (seeded ${seedResult.listed}), ${groupCount} in the members group (seeded ${seedResult.groupCount})` });
 		}
 		return say({ reuse: true, seed: seedResult, seededAt: Number(marker.seededAt), removedSearchers: searchers.length });
@@ -283,7 +284,8 @@ async function profile(configFile, countArg, queriesArg, warmupArg) {
  * ==================================================================================================== */
 
 const PASSWORD = 'Bench-lid-2026';
-const TARGET_MS = 50;
+/** #16: p95 ≤ 25 ms at 50,000 members and ≤ 40 ms at 100,000 (none below 50,000). */
+const targetFor = size => (size >= 100000 ? 40 : size >= 50000 ? 25 : Infinity);
 const KINDS = ['competence', 'competence+filters', 'text', 'competences', 'competence+text'];
 const BUCKETS = [[0, 99, '< 100'], [100, 999, '100–999'], [1000, 4999, '1,000–4,999'], [5000, Infinity, '≥ 5,000']];
 
@@ -312,6 +314,9 @@ async function benchSize(h, db, size, opts) {
 			out.seed = verdict.seed;
 			out.reused = verdict.seededAt;
 			log(`${db} @ ${size}: reusing the database seeded on ${new Date(verdict.seededAt).toISOString()} (${verdict.removedSearchers} earlier searching member(s) deleted)`);
+		} else if (opts.onScale) {
+			// a seeded scale is never emptied and re-seeded by this suite's own (slow) seeder
+			throw new Error(`${db} @ ${size}: the seeded scale fails the reuse check: ${verdict.reason}`);
 		} else {
 			log(`${db} @ ${size}: cannot reuse the ${name} database: ${verdict.reason}; seeding afresh`);
 		}
@@ -475,7 +480,7 @@ function report(h, results, opts, started) {
 	lines.push('(a third each: a competence alone; a competence with 1–2 filters among level, role, language, region, availability;');
 	lines.push('free text of 1–2 words from names and professions; the asked competence follows the members\' own spread, so the');
 	lines.push(`common ones, with their large results, are asked often), then ${opts.saves} saves of their own profile (PUT, ~8 competences each).`);
-	lines.push(`Peak RSS: VmHWM of the process serving the port, reset before the step. Target: p95 under ${TARGET_MS} ms at 50,000 members on both databases.`, '');
+	lines.push('Peak RSS: VmHWM of the process serving the port, reset before the step. Targets (#16): p95 ≤ 25 ms at 50,000 members and ≤ 40 ms at 100,000, on both databases.', '');
 
 	lines.push('## 1. Seeding', '');
 	const day = ms => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
@@ -509,7 +514,7 @@ function report(h, results, opts, started) {
 		}
 		const s = stats(h, r.runs.map(x => x.ms));
 		const avg = r.runs.reduce((sum, x) => sum + x.total, 0) / r.runs.length;
-		const verdict = r.size >= 50000 ? (s.p95 < TARGET_MS ? '; **target met**' : `; **TARGET MISSED** (p95 < ${TARGET_MS} ms)`) : '';
+		const verdict = r.size >= 50000 ? (s.p95 <= targetFor(r.size) ? '; **target met**' : `; **TARGET MISSED** (p95 ≤ ${targetFor(r.size)} ms)`) : '';
 		lines.push(`${pre} **search: all** | ${s.n} | **${fmt(s.p50)}** | **${fmt(s.p95)}** | ${fmt(s.max)} | ${n(avg)} | ${mb(r.searchPeak)} | RSS before ${mb(r.searchBefore)} MB; ${r.empty} with no result; load average after ${r.loadAfter.map(x => x.toFixed(2)).join(' / ')}${r.users ? `; p50 / p95 ${(s.p50 / r.users.p50).toFixed(2)}× / ${(s.p95 / r.users.p95).toFixed(2)}× NodeBB's user search` : ''}${verdict} |`);
 		lines.push(`${pre} profile save | ${r.saves.n} | ${fmt(r.saves.p50)} | ${fmt(r.saves.p95)} | ${fmt(r.saves.max)} |  | ${mb(r.savePeak)} | RSS after ${mb(r.after.rss)} MB${r.selfHidden ? '' : '; the member found themselves'} |`);
 	}
@@ -581,7 +586,9 @@ async function runSuite(h, opts) {
 	const largest = Math.max(...opts.sizes);
 	for (const db of h.databases) {
 		for (const size of opts.sizes) {
-			const r = await benchSize(h, db, size, opts);
+			// each size on its seeded scale's own database (bench/scale.js), seeded there when missing
+			require('./scale').ensureScale(h, db, size, opts);
+			const r = await benchSize(h, db, size, { ...opts, reuse: true, onScale: true });
 			results.push(r);
 			if (size === largest && opts.profile !== false) {
 				// the forum is stopped, its database still seeded: the same searches in process, every call timed
@@ -591,8 +598,11 @@ async function runSuite(h, opts) {
 			}
 		}
 	}
-	const missed = results.filter(r => r.size >= 50000 && stats(h, r.runs.map(x => x.ms)).p95 >= TARGET_MS)
-		.map(r => `${r.db} @ ${n(r.size)}: search p95 ${fmt(stats(h, r.runs.map(x => x.ms)).p95)} ms (target ${TARGET_MS} ms)`);
+	for (const db of h.databases) {
+		require('./scale').useScale(h.forum, db, null);
+	}
+	const missed = results.filter(r => stats(h, r.runs.map(x => x.ms)).p95 > targetFor(r.size))
+		.map(r => `${r.db} @ ${n(r.size)}: search p95 ${fmt(stats(h, r.runs.map(x => x.ms)).p95)} ms (target ${targetFor(r.size)} ms)`);
 	for (const r of results) {
 		r.measuredAt = Date.now();
 		r.queries = opts.queries;
@@ -600,7 +610,7 @@ async function runSuite(h, opts) {
 	return { markdown: report(h, mergeEarlier(results), opts, started), results, missed };
 }
 
-module.exports = { seed, profile, reuse, runSuite, report };
+module.exports = { seed, profile, reuse, runSuite, report, seedSignature };
 
 if (require.main === module) {
 	const [mode, ...args] = process.argv.slice(2);

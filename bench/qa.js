@@ -71,6 +71,10 @@ async function seedTopics(nbb, count, members) {
 	const firstTid = (Number(await db.getObjectField('global', 'nextTid')) || 0) + 1;
 	const firstPid = (Number(await db.getObjectField('global', 'nextPid')) || 0) + 1;
 	const counts = { question: 0, offer: 0, wanted: 0, discussion: 0 };
+	// question titles as members write them (the labelled similar-questions corpus, nl and fr), so the similar-questions
+	// index holds realistic terms; offers, wanted and discussions keep a short generated title
+	const corpus = require(path.join(ROOT, 'test', 'fixtures', 'similar-pairs.json')).corpus.map(q => q.title);
+	const questionTids = []; // the questions, for the similar-questions index (bench/scale.js)
 	const perCid = { [questionsCat.cid]: 0, [offersCat.cid]: 0 };
 	const CHUNK = 1000;
 	for (let start = 0; start < count; start += CHUNK) {
@@ -107,7 +111,11 @@ async function seedTopics(nbb, count, members) {
 					expiresAt = 0;
 				}
 			}
-			const title = `${type === 'question' ? 'Vraag' : type === 'offer' ? 'Aanbod' : type === 'wanted' ? 'Gezocht' : 'Gesprek'} ${i + 1}: ${competences.join(', ') || 'algemeen'}`;
+			const title = type === 'question' ? corpus[r.int(0, corpus.length - 1)]
+				: `${type === 'offer' ? 'Aanbod' : type === 'wanted' ? 'Gezocht' : 'Gesprek'} ${i + 1}: ${competences.join(', ') || 'algemeen'}`;
+			if (type === 'question') {
+				questionTids.push({ tid, pid, title, competences, timestamp, status });
+			}
 			objects.push([`topic:${tid}`, {
 				tid, uid, cid, mainPid: pid, title, slug: `${tid}/bench-${type}-${i + 1}`, timestamp, lastposttime: timestamp,
 				postcount: 1, viewcount: 0, postercount: 1, upvotes: 0, downvotes: 0, deleted: 0, locked: 0, pinned: 0,
@@ -170,7 +178,7 @@ async function seedTopics(nbb, count, members) {
 		await db.incrObjectFieldBy(`category:${cid}`, 'topic_count', n);
 		await db.incrObjectFieldBy(`category:${cid}`, 'post_count', n);
 	}
-	return { count, counts, cids: [questionsCat.cid, offersCat.cid], seedMs: performance.now() - t0 };
+	return { count, counts, cids: [questionsCat.cid, offersCat.cid], seedMs: performance.now() - t0, questionTids };
 }
 
 async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
@@ -202,6 +210,7 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 			say(`seeded in ${Math.round(result.seedMs / 1000)} s`);
 		}
 		const seedResult = JSON.parse(seed.result);
+		delete seedResult.questionTids; // the seeder's list of questions (bench/scale.js), not part of the output
 		if (!await db.exists(plugin('qa/store.js').K.openQuestions)) {
 			// a database seeded before the open questions had a key of their own: the plugin's upgrade fills it
 			await require(path.join(ROOT, 'build', 'upgrades', 'lvl-qa-open-questions.js')).method();
@@ -211,31 +220,42 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
 		const routing = plugin('qa/routing.js');
 		const store = plugin('qa/store.js');
 		const r = prng(20261126);
-		const pop = data.popularity();
-		const fakeFrom = 900000000;
+		// real open questions of the seed (routing asks NodeBB who may read the topic), routed at noon in the forum's time
+		// zone (outside the default quiet hours: the common case, notifications delivered at once); what each routing
+		// wrote is taken out afterwards, so the next run finds the same state
+		const noon = new Date();
+		noon.setUTCHours(11, 0, 0, 0);
+		const at = noon.getTime() > Date.now() ? noon.getTime() - 86400000 : noon.getTime();
+		const tids = (await db.getSortedSetRevRange(store.K.openQuestions, 0, routings + 60)).map(Number);
 		const routeMs = [];
 		const asked = [];
-		for (let j = 0; j < routings + 20; j += 1) {
-			const t = {
-				tid: fakeFrom + j, cid: seedResult.cids[0], uid: members[r.int(0, members.length - 1)], mainPid: 0, type: 'question', status: 'open',
-				competences: competencesFor(r, pop, r.int(1, 3)), accepted: [], timestamp: Date.now(), firstReplyAt: 0, acceptedAt: 0,
-				expiresAt: 0, escalation: 0, deleted: false,
-			};
+		const routed = [];
+		for (const tid of tids) {
+			if (routed.length >= routings + 20) {
+				break;
+			}
+			const t = await store.getTopic(tid);
+			if (!t || !t.competences.length || await db.sortedSetCard(store.K.routedFor(tid))) {
+				continue;
+			}
+			routed.push(tid);
 			const t0 = performance.now();
-			const picked = await routing.route(t);
+			const picked = await routing.route(t, undefined, at);
 			const ms = performance.now() - t0;
-			if (j >= 20) {
+			if (routed.length > 20) {
 				// the first 20 warm the process up, as after any start
 				routeMs.push(ms);
 				asked.push(picked.length);
 			}
 		}
-		// NodeBB pushes notifications 0.5 s later, in the background: let them finish, then take the bench's questions out
+		// NodeBB pushes notifications 0.5 s later, in the background: let them finish, then take the routings out
 		await new Promise(res => setTimeout(res, 2500));
-		for (let j = 0; j < routings + 20; j += 1) {
-			const uids = await db.getSortedSetRange(store.K.routedFor(fakeFrom + j), 0, -1);
-			await Promise.all(uids.map(uid => db.sortedSetRemove(store.K.routedTo(Number(uid)), String(fakeFrom + j))));
-			await db.delete(store.K.routedFor(fakeFrom + j));
+		for (const tid of routed) {
+			const uids = await db.getSortedSetRange(store.K.routedFor(tid), 0, -1);
+			await Promise.all(uids.map(uid => db.sortedSetRemove(store.K.routedTo(Number(uid)), String(tid))));
+			await db.sortedSetRemove(store.K.routings, uids.map(uid => `${uid}:${tid}`));
+			await db.delete(store.K.routedFor(tid));
+			await db.delete(store.K.promise(tid));
 		}
 		say(`routing: p50 ${stats(routeMs).p50.toFixed(1)} ms, p95 ${stats(routeMs).p95.toFixed(1)} ms`);
 
@@ -270,71 +290,113 @@ async function run(configFile, membersArg, topicsArg, routingsArg, pagesArg) {
  * in the bench (scripts/bench.js --suite=qa)
  * ==================================================================================================== */
 
-const TARGET_ROUTING_MS = 20;
 const fmt = ms => (ms >= 100 ? String(Math.round(ms)) : ms.toFixed(1));
 
+const TARGET_LIST_MS = 30;
+const TARGET_SIMILAR_MS = 30;
+
+/**
+ * --suite=qa: on each seeded scale (bench/scale.js) and database, routing and the lists in process (run above), then
+ * over HTTP the lists at page 1 and 50 against NodeBB's /api/recent and /api/unread, and the similar questions
+ * (bench/qa-http.js).
+ */
 async function runSuite(h, opts) {
+	const scale = require('./scale');
+	const http = require('./qa-http');
 	const started = Date.now();
 	const rows = [];
 	const missed = [];
-	const directory = path.join(__dirname, 'directory.js');
+	const password = 'Bench-lezer-2026!';
 	for (const db of h.databases) {
-		const name = `bench-${db}`;
-		let f = h.forum.prepare(h.nbb, name, { fresh: false, build: false, log: h.log });
-		// the members, their profiles and the competence indexes routing reads: the directory suite's seed
-		const check = h.runInNodebb(h.nbb, [directory, 'reuse', f.configFile, String(opts.members)], { stdio: 'pipe', timeout: 10 * 60 * 1000 });
-		const verdict = check.status === 0 ? JSON.parse(String(check.stdout).trim().split('\n').pop()) : { reuse: false, reason: String(check.stderr).slice(-500) };
-		if (!verdict.reuse) {
-			h.log(`${db}: no directory seeded with ${opts.members} members (${verdict.reason}); seeding them afresh`);
-			f = h.forum.prepare(h.nbb, name, { fresh: true, build: false, log: h.log });
-			const seeded = h.runInNodebb(h.nbb, [directory, 'seed', f.configFile, String(opts.members), '16'], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
-			if (seeded.status !== 0) {
-				throw new Error(`seeding ${opts.members} members on ${db} failed:\n${String(seeded.stderr).slice(-2000)}`);
+		for (const size of opts.scales) {
+			const { f, seed } = scale.ensureScale(h, db, size, opts);
+			h.log(`${db} @ ${size}: Q&A in process (${seed.topics} topics)`);
+			const load = os.loadavg();
+			const r = h.runInNodebb(h.nbb, [__filename, 'run', f.configFile, String(size), String(seed.topics), String(opts.routings), String(opts.pages)], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
+			process.stderr.write(String(r.stderr || ''));
+			if (r.status !== 0) {
+				throw new Error(`the Q&A bench on ${db} @ ${size} failed:\n${String(r.stderr).slice(-2000)}`);
+			}
+			const out = JSON.parse(String(r.stdout).trim().split('\n').pop());
+			Object.assign(out, { db, size, topicCount: seed.topics, load });
+			const v = h.runInNodebb(h.nbb, [path.join(__dirname, 'qa-http.js'), 'viewer', f.configFile, password], { stdio: 'pipe', timeout: 10 * 60 * 1000 });
+			if (v.status !== 0) {
+				throw new Error(`preparing the viewer on ${db} @ ${size} failed:\n${String(v.stderr).slice(-2000)}`);
+			}
+			const viewer = JSON.parse(String(v.stdout).trim().split('\n').pop());
+			await h.forum.start(h.nbb, `bench-${db}`);
+			try {
+				h.log(`${db} @ ${size}: lists, NodeBB's lists and similar questions over HTTP as ${viewer.username}`);
+				out.http = await http.measure(h, f, viewer, password, { repeats: opts.repeats || 20 });
+				out.loadAfter = os.loadavg();
+			} finally {
+				h.forum.stop(`bench-${db}`);
+			}
+			rows.push(out);
+			if (out.routing.p95 > 10) {
+				missed.push(`${db} @ ${size}: routing p95 ${fmt(out.routing.p95)} ms (target 10 ms)`);
+			}
+			if (seed.topics >= 100000) {
+				for (const x of out.http.rows.filter(x => !x.reference && x.p95 > TARGET_LIST_MS)) {
+					missed.push(`${db} @ ${size}: ${x.what} page ${x.page} p95 ${fmt(x.p95)} ms (target ${TARGET_LIST_MS} ms)`);
+				}
+				if (out.http.similar.p95 > TARGET_SIMILAR_MS) {
+					missed.push(`${db} @ ${size}: similar questions p95 ${fmt(out.http.similar.p95)} ms (target ${TARGET_SIMILAR_MS} ms)`);
+				}
 			}
 		}
-		h.log(`${db}: Q&A at ${opts.members} members and ${opts.topics} topics (in process)`);
-		const load = os.loadavg();
-		const r = h.runInNodebb(h.nbb, [__filename, 'run', f.configFile, String(opts.members), String(opts.topics), String(opts.routings), String(opts.pages)], { stdio: 'pipe', timeout: 60 * 60 * 1000 });
-		process.stderr.write(String(r.stderr || ''));
-		if (r.status !== 0) {
-			throw new Error(`the Q&A bench on ${db} failed:\n${String(r.stderr).slice(-2000)}`);
-		}
-		const out = JSON.parse(String(r.stdout).trim().split('\n').pop());
-		out.db = db;
-		out.load = load;
-		rows.push(out);
-		if (out.routing.p95 >= TARGET_ROUTING_MS) {
-			missed.push(`${db}: routing p95 ${fmt(out.routing.p95)} ms (target ${TARGET_ROUTING_MS} ms)`);
-		}
+		scale.useScale(h.forum, db, null);
 	}
+	const n = x => Number(x).toLocaleString('en');
 	const lines = [
-		'# Benchmark: the Q&A at association scale',
+		'# Benchmark: routing, the Q&A lists and similar questions, side by side with NodeBB',
 		'',
-		`Run ${new Date(started).toISOString()} (took ${Math.round((Date.now() - started) / 1000)} s) by \`npm run bench -- --suite=qa\`, in NodeBB's process on the`,
-		`bench database the directory suite seeded (${opts.members.toLocaleString('en')} members with their competence profiles), plus ${opts.topics.toLocaleString('en')} Q&A topics written in bulk`,
-		'(60 % questions, 20 % offers, 10 % wanted, 10 % discussions over two years; topic and post hashes, NodeBB\'s sorted',
-		'sets and the plugin\'s own lists and figures). Routing: the plugin\'s routing.route() for new questions of 1–3',
-		'competences by random members, its notification created and pushed; NodeBB runs it in action:topic.post, after the',
-		`reply to the poster. Lists: per list, the first, the last and random pages (${opts.pages} in all) as a member with competences, each`,
-		'lists.page() plus NodeBB\'s topics.getTopicsByTids() as the API does. Without HTTP: NodeBB\'s own cost of a',
-		'logged-in API read is the directory suite\'s `GET /api/v3/ping` row.',
+		`Run ${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC (took ${Math.round((Date.now() - started) / 1000)} s) by \`npm run bench -- --suite=qa\` on the seeded scales`,
+		'(`bench/scale.js`: members with their competence profiles, Q&A topics written in bulk: 60 % questions with titles from',
+		'the labelled similar-questions corpus, 20 % offers, 10 % wanted, 10 % discussions over two years, every question in the',
+		'similar-questions index). **Routing**: in NodeBB\'s process, the plugin\'s `routing.route()` for new questions of 1–3',
+		'competences by random members (notification created and pushed); what routing adds to posting a question.',
+		'**Lists over HTTP**: one verified member with competences and questions of their own, one request at a time over',
+		'keep-alive HTTP to 127.0.0.1, in alternating rounds (every list and every reference once per round, so a change of the',
+		`machine's load hits all alike), ${opts.repeats || 20} rounds after one warm-up: each list at page 1 and page 50 (of 20 topics;`,
+		'NodeBB\'s topic data included, as the page shows it), NodeBB\'s own `/api/recent` and `/api/unread` at the same pages and',
+		'`/api/v3/ping` (NodeBB\'s floor for a logged-in API request). **Similar questions**: `GET /api/v3/plugins/lvl/qa/similar`',
+		'for the labelled pairs\' asked titles (nl, fr, mixed), with their competence and without, in the questions\' category.',
 		'',
-		`Target: routing adds p95 < ${TARGET_ROUTING_MS} ms to posting a question.`,
+		`Targets (#16, #15): routing p95 ≤ 10 ms at 50,000 and 100,000 members; each list p95 ≤ ${TARGET_LIST_MS} ms at 100,000 topics; similar questions p95 ≤ ${TARGET_SIMILAR_MS} ms at 100,000 topics.`,
 		'',
-		'| database | what | n | p50 ms | p95 ms | max ms | notes |',
-		'|---|---|---:|---:|---:|---:|---|',
+		'## Routing and similar questions',
+		'',
+		'| database | members | topics | routing p50 / p95 / max ms | members asked (avg) | similar questions p50 / p95 / max ms | with a result | load average (1/5/15) before → after |',
+		'|---|---:|---:|---|---:|---|---:|---|',
 	];
 	for (const o of rows) {
-		lines.push(`| ${o.db} | **routing a new question** | ${o.routing.n} | ${fmt(o.routing.p50)} | **${fmt(o.routing.p95)}** | ${fmt(o.routing.max)} | ${o.routing.askedAvg.toFixed(1)} members asked on average; ${o.routing.p95 < TARGET_ROUTING_MS ? 'target met' : 'TARGET MISSED'}; load average ${o.load.map(x => x.toFixed(2)).join(' / ')} |`);
-		for (const [list, st] of Object.entries(o.lists)) {
-			lines.push(`| ${o.db} | list "${list}", a page of 20 | ${st.n} | ${fmt(st.p50)} | ${fmt(st.p95)} | ${fmt(st.max)} | ${st.total.toLocaleString('en')} topics in ${st.pageCount.toLocaleString('en')} pages |`);
+		const sim = o.http.similar;
+		lines.push(`| ${o.db} | ${n(o.size)} | ${n(o.topicCount)} | ${fmt(o.routing.p50)} / **${fmt(o.routing.p95)}** / ${fmt(o.routing.max)} | ${o.routing.askedAvg.toFixed(1)} | ${fmt(sim.p50)} / **${fmt(sim.p95)}** / ${fmt(sim.max)} | ${sim.withResults}/${sim.n} | ${o.load.map(x => x.toFixed(1)).join(' / ')} → ${o.loadAfter.map(x => x.toFixed(1)).join(' / ')} |`);
+	}
+	lines.push('', '## The lists over HTTP, against NodeBB\'s own lists (same forum, same member, same rounds)', '');
+	lines.push('| database | members | topics | list | page | p50 ms | p95 ms | max ms | p95 / NodeBB /api/recent same page | entries |');
+	lines.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+	for (const o of rows) {
+		const recent = Object.fromEntries(o.http.rows.filter(x => x.what === 'NodeBB /api/recent').map(x => [x.page === 1 ? 'first' : 'deep', x]));
+		for (const x of o.http.rows) {
+			const ref = x.page === 1 ? recent.first : recent.deep;
+			const ratio = ref && !x.what.startsWith('NodeBB /api/v3') ? `${(x.p95 / ref.p95).toFixed(2)}×` : '';
+			const bold = !x.reference && o.topicCount >= 100000;
+			lines.push(`| ${o.db} | ${n(o.size)} | ${n(o.topicCount)} | ${x.what} | ${x.page} | ${fmt(x.p50)} | ${bold ? `**${fmt(x.p95)}**` : fmt(x.p95)} | ${fmt(x.max)} | ${ratio} | ${x.total === '' || x.total === undefined ? '' : n(x.total)} |`);
 		}
-		lines.push(`| ${o.db} | process peak RSS |  |  |  |  | ${o.peakRssMb} MB (the bench's NodeBB process: seeding, routing and lists) |`);
+	}
+	lines.push('', '## In process (no HTTP): the plugin\'s lists.page() + NodeBB\'s getTopicsByTids, first, last and random pages', '');
+	lines.push('| database | members | topics | list | n | p50 ms | p95 ms | max ms | entries |', '|---|---:|---:|---|---:|---:|---:|---:|---:|');
+	for (const o of rows) {
+		for (const [list, st] of Object.entries(o.lists)) {
+			lines.push(`| ${o.db} | ${n(o.size)} | ${n(o.topicCount)} | ${list} | ${st.n} | ${fmt(st.p50)} | ${fmt(st.p95)} | ${fmt(st.max)} | ${n(st.total)} |`);
+		}
 	}
 	return { markdown: lines.join('\n'), rows, missed };
 }
 
-module.exports = { run, stats, runSuite };
+module.exports = { run, stats, runSuite, seedTopics };
 
 if (require.main === module) {
 	const [mode, ...args] = process.argv.slice(2);
