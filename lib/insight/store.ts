@@ -5,6 +5,7 @@
  */
 import { asCount } from '../coerce';
 import * as nodebb from '../nodebb';
+import * as locks from '../kernel/lock';
 
 export const K = {
 	/** hash: `snapshot` (JSON of the figures computed by the job), `at`, `took` (ms), `lock`, `lockAt` */
@@ -33,23 +34,15 @@ export async function writeSnapshot(data: unknown, at: number, took: number): Pr
 	await nodebb.db().setObject(K.meta, { snapshot: JSON.stringify(data), at, took });
 }
 
-/** One snapshot at a time across processes; a lock older than ten minutes (a crashed run) is taken back. */
+const SNAPSHOT_LOCK = { key: K.meta, field: 'lock', atField: 'lockAt', ttlMs: 10 * 60 * 1000 };
+
+/** One snapshot at a time across processes (the kernel's lock; a crashed run frees it after ten minutes). */
 export async function lock(): Promise<boolean> {
-	const db = nodebb.db();
-	if (await db.incrObjectField(K.meta, 'lock') === 1) {
-		await db.setObjectField(K.meta, 'lockAt', Date.now());
-		return true;
-	}
-	const since = asCount(await db.getObjectField(K.meta, 'lockAt'));
-	if (!since || Date.now() - since > 10 * 60 * 1000) {
-		await db.deleteObjectFields(K.meta, ['lock', 'lockAt']);
-		return lock();
-	}
-	return false;
+	return locks.take(SNAPSHOT_LOCK);
 }
 
 export async function unlock(): Promise<void> {
-	await nodebb.db().deleteObjectFields(K.meta, ['lock', 'lockAt']);
+	await locks.release(SNAPSHOT_LOCK);
 }
 
 export async function hasReturned(uid: number): Promise<boolean> {

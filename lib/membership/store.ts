@@ -5,6 +5,7 @@
 import { randomBytes } from 'crypto';
 import { asString } from '../coerce';
 import * as nodebb from '../nodebb';
+import * as lock from '../kernel/lock';
 import type { ColumnMapping, RosterEntry } from './rules';
 import { foldText, normaliseMemberNumber, withoutGroupTitle } from './rules';
 import { fingerprint } from './standing';
@@ -244,23 +245,15 @@ export async function search(v: number, query: string, start: number, count: num
 }
 
 /** One import at a time: a counter in the meta hash works as a lock on every database. Stale after 10 minutes. */
+const APPLY_LOCK = { key: K.meta, field: 'applying', atField: 'applyingSince', ttlMs: 10 * 60 * 1000 };
+
+/** One roster apply at a time across processes (the kernel's lock; a crashed apply frees it after ten minutes). */
 export async function lockApply(): Promise<boolean> {
-	const db = nodebb.db();
-	const n = await db.incrObjectField(K.meta, 'applying');
-	if (n === 1) {
-		await db.setObjectField(K.meta, 'applyingSince', Date.now());
-		return true;
-	}
-	const since = parseInt(str(await db.getObjectField(K.meta, 'applyingSince')), 10) || 0;
-	if (Date.now() - since > 10 * 60 * 1000) {
-		await db.setObject(K.meta, { applying: 1, applyingSince: Date.now() });
-		return true;
-	}
-	return false;
+	return lock.take(APPLY_LOCK);
 }
 
 export async function unlockApply(): Promise<void> {
-	await nodebb.db().deleteObjectFields(K.meta, ['applying', 'applyingSince']);
+	await lock.release(APPLY_LOCK);
 }
 
 /* ---------- links between entries and accounts ---------- */

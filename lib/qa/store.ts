@@ -5,6 +5,7 @@
  */
 import { asCount, asString } from '../coerce';
 import * as nodebb from '../nodebb';
+import * as locks from '../kernel/lock';
 import { type QaTopic, readTopic, type Status, TOPIC_FIELDS, type TopicType } from './rules';
 
 export const K = {
@@ -132,21 +133,11 @@ const LOCKS = 'lvl:qa:locks';
  * crashed process) is taken back.
  */
 export async function lock(name: string): Promise<boolean> {
-	const db = nodebb.db();
-	if (await db.incrObjectField(LOCKS, name) === 1) {
-		await db.setObjectField(LOCKS, `${name}:at`, Date.now());
-		return true;
-	}
-	const since = asCount(await db.getObjectField(LOCKS, `${name}:at`));
-	if (since && Date.now() - since > 60000) {
-		await db.deleteObjectFields(LOCKS, [name, `${name}:at`]);
-		return lock(name);
-	}
-	return false;
+	return locks.take({ key: LOCKS, field: name, atField: `${name}:at`, ttlMs: 60000 });
 }
 
 export async function unlock(name: string): Promise<void> {
-	await nodebb.db().deleteObjectFields(LOCKS, [name, `${name}:at`]);
+	await locks.release({ key: LOCKS, field: name, atField: `${name}:at`, ttlMs: 60000 });
 }
 
 /** The newest questions of a competence that a member may read (a competence's page shows them). */
