@@ -397,11 +397,18 @@ export async function wasRoutedTo(tid: number, uid: number): Promise<boolean> {
 
 /** Who was asked, per question and per member, and the week's routings: one round trip. */
 export async function recordRouting(tid: number, uids: number[], now: number): Promise<void> {
-	await nodebb.db().sortedSetAddBulk(uids.flatMap((uid): [string, number, string][] => [
+	const db = nodebb.db();
+	await db.sortedSetAddBulk(uids.flatMap((uid): [string, number, string][] => [
 		[K.routedFor(tid), now, String(uid)],
 		[K.routedTo(uid), now, String(tid)],
 		[K.routings, now, `${String(uid)}:${String(tid)}`],
 	]));
+	// a round that read the question just before it was purged must not leave it behind: the purge's clean-up may
+	// already have run, so what this round wrote goes again when the topic is gone
+	if (!await db.exists(`topic:${String(tid)}`)) {
+		await db.sortedSetRemoveBulk(uids.flatMap((uid): [string, string][] => [[K.routedTo(uid), String(tid)], [K.routings, `${String(uid)}:${String(tid)}`]]));
+		await db.deleteAll([K.routedFor(tid)]);
+	}
 }
 
 /** Questions routed to a member since `since`. */
